@@ -18,7 +18,8 @@ export type FormatId =
   | 'json-schema'
   | 'openapi'
   | 'mybatis-xml'
-  | 'csv-dictionary';
+  | 'csv-dictionary'
+  | 'json-data';
 
 export type EntityKind = 'table' | 'model' | 'class' | 'struct' | 'message' | 'type' | 'object';
 
@@ -45,6 +46,8 @@ export interface ExtractedField {
   comments: SourceComment[];
   /** Literal default value if declared (never reported whole: it may be PI). */
   defaultValue?: string;
+  /** A few values seen in data for this field (INSERT rows, fixtures); never reported whole. */
+  sampleValues?: string[];
   line: number;
   column: number;
 }

@@ -1,0 +1,31 @@
+-- 人事系统 (MySQL 8) — 注销前盘点导出
+CREATE TABLE `employee` (
+  `id` bigint NOT NULL AUTO_INCREMENT COMMENT '主键',
+  `emp_no` varchar(20) NOT NULL COMMENT '工号',
+  `xm` varchar(50) NOT NULL COMMENT '姓名',
+  `xb` char(1) DEFAULT NULL COMMENT '性别',
+  `sfzh` varchar(256) DEFAULT NULL COMMENT '身份证号(SM4加密) @pi anonymize method=hash',
+  `sjhm` varchar(20) DEFAULT NULL COMMENT '手机号码',
+  `jtdz` varchar(255) DEFAULT NULL COMMENT '家庭住址',
+  `dept_id` bigint DEFAULT NULL COMMENT '部门ID',
+  `create_time` datetime DEFAULT CURRENT_TIMESTAMP COMMENT '创建时间',
+  `del_flag` char(1) DEFAULT '0' COMMENT '删除标志',
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB COMMENT='员工花名册';
+
+-- @pi retain 30y basis="会计档案管理办法 第十四条" then=destroy
+CREATE TABLE `payroll` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `emp_no` varchar(20) NOT NULL COMMENT '工号',
+  `gross_salary` decimal(10,2) COMMENT '应发工资',
+  `salary_card_no` varchar(32) COMMENT '工资卡号',
+  PRIMARY KEY (`id`)
+) COMMENT='工资发放明细';
+
+CREATE TABLE `warehouse` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `name` varchar(100) COMMENT '仓库名称',
+  `phone` varchar(30) COMMENT '仓库电话',
+  `address` varchar(255) COMMENT '仓库地址',
+  PRIMARY KEY (`id`)
+) COMMENT='仓库';

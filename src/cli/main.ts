@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ConfigError } from '../core/config/configError';
+import { loadConfig } from '../core/config/loadConfig';
+import { Localizer, langFromEnvironment } from '../core/i18n/localizer';
+import { formatJson } from '../core/report/jsonReport';
+import { formatSarif } from '../core/report/sarifReport';
+import { formatText } from '../core/report/textReport';
+import { ruleMetadata } from '../core/rules/ruleMetadata';
+import { scanWorkspace } from '../core/scan/scanWorkspace';
+import type { ScanResult } from '../core/scan/scanResult';
+import { TOOL_VERSION } from '../core/version';
+import { parseCliArgs, USAGE, type CliOptions } from './args';
+import { checklistPath, readDecisions, runChecklistCommand } from './checklistCommand';
+import { ChecklistError } from '../core/checklist/checklistError';
+import { systemName } from '../core/scan/auditFields';
+import { ExitCode } from './exitCodes';
+import { ProgressLine } from './progress';
+import { UsageError } from './usageError';
+
+/** The `pi-audit` command. Returns the exit code; never throws. */
+export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv);
+  } catch (error) {
+    const l10n = new Localizer(langFromEnvironment(io.env));
+    io.stderr.write(`${l10n.t('Usage error: {0}', error instanceof Error ? error.message : String(error))}\n\n${USAGE}`);
+    return ExitCode.Failure;
+  }
+  const l10n = new Localizer(options.lang ?? langFromEnvironment(io.env));
+  if (options.command === 'help') {
+    io.stdout.write(USAGE);
+    return ExitCode.Clean;
+  }
+  if (options.command === 'version') {
+    io.stdout.write(`${TOOL_VERSION}\n`);
+    return ExitCode.Clean;
+  }
+
+  try {
+    const roots = options.paths.map((p) => path.resolve(p));
+    for (const root of roots) {
+      if (!fs.existsSync(root)) throw new UsageError(l10n.t('path not found: {0}', root));
+    }
+    const root = roots.length === 1 && fs.statSync(roots[0]).isDirectory() ? roots[0] : process.cwd();
+    const loaded = await loadConfig({ folder: root, configFile: options.config });
+    for (const warning of loaded.warnings) io.stderr.write(`${warning.file}:${warning.line}:${warning.column}: ${warning.message}\n`);
+
+    const showProgress = Boolean((io.stderr as NodeJS.WriteStream).isTTY) && !options.quiet && !io.env.CI;
+    const progress = new ProgressLine(io.stderr, showProgress);
+    const system = systemName(root, loaded.config);
+    const checklist = readDecisions(checklistPath(root, loaded.config, options.command === 'checklist' ? options : {}), root, system);
+    const result = await scanWorkspace({
+      root,
+      paths: roots,
+      config: loaded.config,
+      checklist,
+      lang: l10n.lang,
+      onProgress: (done, total) => progress.update(l10n.t('Scanning {0} files…', total), done, total),
+    });
+    progress.clear();
+
+    if (options.command === 'checklist') {
+      return await runChecklistCommand(result, loaded.config, system, options, io, l10n);
+    }
+    writeReport(result, options, io, l10n);
+    return exitCodeFor(result, options.failOn);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${l10n.t('Usage error: {0}', error.message)}\n`);
+    } else if (error instanceof ChecklistError) {
+      io.stderr.write(`${error.message}\n`);
+    } else if (error instanceof ConfigError) {
+      io.stderr.write(`${l10n.t('Configuration error: {0}', '')}\n${error.message}\n`);
+    } else {
+      io.stderr.write(`${l10n.t('The scan failed: {0}', error instanceof Error ? error.message : String(error))}\n`);
+    }
+    return ExitCode.Failure;
+  }
+}
+
+function writeReport(result: ScanResult, options: CliOptions, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }, l10n: Localizer): void {
+  const color = options.color ?? (!options.output && Boolean((io.stdout as NodeJS.WriteStream).isTTY));
+  const text =
+    options.format === 'json' ? formatJson(result)
+    : options.format === 'sarif' ? formatSarif(result, ruleMetadata(l10n.lang))
+    : formatText(result, { localizer: l10n, color });
+  if (options.output) {
+    fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
+    fs.writeFileSync(options.output, text);
+    if (!options.quiet) io.stderr.write(`${l10n.t('Wrote {0}', options.output)}\n`);
+  } else {
+    io.stdout.write(text);
+  }
+}
+
+export function exitCodeFor(result: ScanResult, failOn: 'error' | 'warning'): number {
+  const failing = result.diagnostics.some((d) => d.severity === 'error' || (failOn === 'warning' && d.severity === 'warning'));
+  return failing ? ExitCode.Findings : ExitCode.Clean;
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import { ChecklistError } from './checklistError';
+import { mergeChecklist } from './mergeChecklist';
+import type { ChecklistInput } from './model';
+import { writeFileAtomic } from './writeFileAtomic';
+
+export interface ChecklistUpdate {
+  /** False when the file already said exactly this. */
+  written: boolean;
+  text: string;
+}
+
+/**
+ * Writes or updates the checklist at `file`: merges over what is there (keeping every human
+ * edit) and replaces the file atomically, only when something changed. A checklist that does not
+ * parse or does not match the schema raises `ChecklistError` and the file is left untouched.
+ * `shownAs` is the name used in messages (relative to the workspace, as the user knows it).
+ */
+export async function updateChecklistFile(file: string, input: ChecklistInput, shownAs = file): Promise<ChecklistUpdate> {
+  const existing = await readExisting(file, shownAs);
+  const text = mergeChecklist(existing, input, shownAs);
+  if (text === existing) return { written: false, text };
+  await writeFileAtomic(file, text);
+  return { written: true, text };
+}
+
+async function readExisting(file: string, shownAs: string): Promise<string | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    // Decoding strictly: a lenient decoder would write replacement characters back into the file.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ChecklistError([{ kind: 'invalid', file: shownAs, line: 1, column: 1, message: 'is not valid UTF-8 text' }]);
+  }
+}

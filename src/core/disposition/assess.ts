@@ -1,0 +1,33 @@
+import type { FieldFinding } from '../scan/model';
+import { collectEvidence, evidenceForField, type ScannedText } from './evidence/collect';
+import { entitiesFromFindings, entityKeyOf } from './evidence/entityIndex';
+import type { AssessedField } from './model';
+import type { PolicyProblem } from './policy';
+import { resolveDisposition, type ResolveContext } from './resolve';
+
+export interface Assessment {
+  fields: AssessedField[];
+  /** Policy rules that matched but could not be applied as written, once each. */
+  policyProblems: PolicyProblem[];
+}
+
+/**
+ * Resolves the disposition of every field and attaches the evidence found in the scanned texts:
+ * the input of `runRules`. `findings` should hold every field (PI or not): soft-delete flags are
+ * not PI, and evidence is matched against all entities.
+ */
+export function assessFields(findings: readonly FieldFinding[], files: readonly ScannedText[], context: ResolveContext): Assessment {
+  const evidence = collectEvidence(files, entitiesFromFindings(findings));
+  const problems = new Map<string, PolicyProblem>();
+  const fields = findings.map((finding): AssessedField => {
+    const resolved = resolveDisposition(finding, context);
+    for (const problem of resolved.problems) problems.set(`${problem.policy}|${problem.message}`, problem);
+    return {
+      finding,
+      disposition: resolved.disposition,
+      invalid: resolved.invalid,
+      evidence: evidenceForField(evidence.get(entityKeyOf(finding)) ?? [], [finding.field, ...finding.fieldAliases]),
+    };
+  });
+  return { fields, policyProblems: [...problems.values()] };
+}

@@ -1,0 +1,80 @@
+import type { PolicyRule } from '../config/model';
+import type { SourceComment } from '../extract/model';
+import type { FieldFinding } from '../scan/model';
+import { parseAnnotations } from './annotation';
+import { annotationProblemMessage, type AnnotationProblem } from './annotationMessages';
+import type { AnnotationParse, Disposition } from './model';
+import { matchPolicy, type PolicyProblem } from './policy';
+
+export interface ResolveContext {
+  /** Dispositions recorded in the checklist, by field id. */
+  checklist?: ReadonlyMap<string, Disposition>;
+  /** Policy rules from the configuration, in order (the first match wins). */
+  policies?: readonly PolicyRule[];
+  /** The system (repository) name, the first segment of the `system/entity.field` policy path. */
+  system: string;
+}
+
+export interface ResolvedDisposition {
+  disposition: Disposition | null;
+  /** Annotations that could not be parsed, and extra annotations that were not applied. */
+  invalid: AnnotationParse[];
+  /** Policy rules that matched but could not be applied as written. */
+  problems: PolicyProblem[];
+}
+
+type ParsedAnnotation = Extract<AnnotationParse, { ok: true }>;
+
+/**
+ * The disposition in force for a field, first found wins:
+ * 1. a `@pi` annotation on or just above the field (its comments, then its description — the
+ *    SQL `COMMENT '…'` string or docstring);
+ * 2. a `@pi` annotation above the entity (for all its fields);
+ * 3. the checklist entry for the field id;
+ * 4. the first matching policy rule from the configuration.
+ * Malformed annotations never stop resolution: they are returned in `invalid`.
+ */
+export function resolveDisposition(finding: FieldFinding, context: ResolveContext): ResolvedDisposition {
+  const invalid: AnnotationParse[] = [];
+  const fieldLevel = annotationsOf(finding.fieldComments, finding.description, finding, invalid);
+  const entityLevel = annotationsOf(finding.entityComments, undefined, finding, invalid);
+  for (const [level, parses] of [['field', fieldLevel], ['entity', entityLevel]] as const) {
+    if (parses.length === 0) continue;
+    const [chosen, ...others] = parses;
+    for (const other of others) {
+      const problem: AnnotationProblem = { code: 'second-annotation', params: { level, line: String(chosen.comment.line) } };
+      invalid.push({ ok: false, message: annotationProblemMessage(problem, 'en'), comment: other.comment, column: other.comment.column, problem });
+    }
+    return { disposition: fromAnnotation(chosen, finding.file), invalid, problems: [] };
+  }
+  const recorded = context.checklist?.get(finding.id);
+  if (recorded) return { disposition: recorded, invalid, problems: [] };
+  const policy = matchPolicy(finding, context.policies ?? [], context.system);
+  if (policy) return { disposition: policy.disposition, invalid, problems: policy.problems };
+  return { disposition: null, invalid, problems: [] };
+}
+
+function annotationsOf(comments: readonly SourceComment[], description: string | undefined, finding: FieldFinding, invalid: AnnotationParse[]): ParsedAnnotation[] {
+  const parses = comments.flatMap((comment) => parseAnnotations(comment));
+  if (description !== undefined) {
+    // The description has no position of its own: its annotation is placed on the field.
+    const fromDescription = parseAnnotations({ text: description, line: finding.line, column: finding.column }, false);
+    // An extractor may report the same text as comment and description; count it once.
+    const seen = new Set(parses.map((parse) => parse.comment.text));
+    parses.push(...fromDescription.filter((parse) => !seen.has(parse.comment.text)));
+  }
+  const valid: ParsedAnnotation[] = [];
+  for (const parse of parses) {
+    if (parse.ok) valid.push(parse);
+    else invalid.push(parse);
+  }
+  return valid;
+}
+
+function fromAnnotation(parse: ParsedAnnotation, file: string): Disposition {
+  return {
+    ...parse.disposition,
+    source: 'annotation',
+    declaredAt: { file, line: parse.comment.line, column: parse.comment.column },
+  };
+}

@@ -1,0 +1,32 @@
+/** Python model files: Django, SQLAlchemy (declarative and Core), pydantic / SQLModel, dataclasses, attrs, marshmallow. */
+import type { ExtractionResult, Extractor } from '../model';
+import type { GrammarLoader } from '../treeSitter/grammarLoader';
+import { extractWithTreeSitter } from '../treeSitter/syntaxHelpers';
+import { readPythonClasses } from './pythonModelReader';
+import { readCoreTables } from './sqlalchemyTables';
+
+/** Words whose presence in the head of a .py file suggests it declares models. */
+const MODEL_MARKERS = [
+  'models.Model', 'django', 'sqlalchemy', 'Column(', 'mapped_column', 'declarative_base', 'BaseModel',
+  'dataclass', 'pydantic', 'SQLModel', 'marshmallow', 'mongoengine', 'peewee', 'TypedDict', 'attrs',
+];
+
+export class PythonExtractor implements Extractor {
+  readonly format = 'python' as const;
+
+  constructor(private readonly loader: GrammarLoader) {}
+
+  accepts(filePath: string, head: string): boolean {
+    return /\.pyi?$/i.test(filePath) && MODEL_MARKERS.some((marker) => head.includes(marker));
+  }
+
+  extract(text: string, _filePath: string): Promise<ExtractionResult> {
+    const setup = { loader: this.loader, grammar: 'python', format: this.format, commentTypes: ['comment'] } as const;
+    return extractWithTreeSitter(setup, text, (context) =>
+      // Core tables need a walk over every call: only worth it when the text can hold one.
+      [...readPythonClasses(context), ...(text.includes('Table(') ? readCoreTables(context) : [])].sort(
+        (a, b) => a.line - b.line || a.column - b.column,
+      ),
+    );
+  }
+}

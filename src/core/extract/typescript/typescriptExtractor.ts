@@ -1,0 +1,96 @@
+import type { Tree } from 'web-tree-sitter';
+import type { ExtractedEntity, ExtractionProblem, ExtractionResult, Extractor } from '../model';
+import type { GrammarLoader } from '../treeSitter/grammarLoader';
+import { readDeclaredTypes } from './classEntities';
+import { readEntitySchemas } from './entitySchemas';
+import { mergeEntity } from './entityParts';
+import { grammarFor, headLooksLikeModels } from './fileSelection';
+import { readMongooseSchemas } from './mongooseSchemas';
+import { readSequelizeModels } from './sequelizeModels';
+import { SourceFile } from './sourceFile';
+import { reportSyntaxErrors } from './syntaxProblems';
+
+/**
+ * TypeScript and JavaScript models: TypeORM / MikroORM / sequelize-typescript entity classes,
+ * TypeORM `EntitySchema`, Sequelize `define` / `Model.init` / migration `createTable`, Mongoose
+ * schemas, and plain classes, interfaces and object types with typed properties (DTOs). Reads the tree-sitter syntax tree, never the raw text.
+ */
+export class TypeScriptExtractor implements Extractor {
+  readonly format = 'typescript' as const;
+
+  constructor(private readonly grammars: GrammarLoader) {}
+
+  accepts(filePath: string, head: string): boolean {
+    return grammarFor(filePath) !== undefined && headLooksLikeModels(head);
+  }
+
+  async extract(original: string, filePath: string): Promise<ExtractionResult> {
+    // tree-sitter ends lines only at \n: a lone \r (classic Mac) would glue a `//` comment to the
+    // next line. Same length, so every offset and position stays that of the original text.
+    const text = original.replace(/\r(?!\n)/g, '\n');
+    const result: ExtractionResult = { format: this.format, entities: [], problems: [] };
+    let tree: Tree | null = null;
+    try {
+      const parser = await this.grammars.parser(grammarFor(filePath) ?? 'typescript');
+      try {
+        tree = parser.parse(text);
+      } finally {
+        parser.delete();
+      }
+    } catch (error) {
+      result.problems.push(failure('The TypeScript/JavaScript parser could not be started or failed', error));
+      return result;
+    }
+    if (!tree) {
+      result.problems.push({ message: 'The TypeScript/JavaScript parser returned no syntax tree.', line: 1, column: 1 });
+      return result;
+    }
+    try {
+      const file = new SourceFile(text, filePath, tree.rootNode);
+      reportSyntaxErrors(file);
+      result.entities = readAll(file, result.problems);
+      result.problems.unshift(...file.problems);
+    } catch (error) {
+      result.problems.push(failure('Reading the syntax tree failed', error));
+    } finally {
+      tree.delete();
+    }
+    return result;
+  }
+}
+
+/**
+ * Runs every reader; one reader failing on an odd construct costs only its own entities.
+ * A Sequelize `Class.init` is folded into the class's own declaration when there is one.
+ */
+function readAll(file: SourceFile, problems: ExtractionProblem[]): ExtractedEntity[] {
+  const declared = guarded('classes, interfaces and types', problems, () => readDeclaredTypes(file)) ?? [];
+  const sequelize = guarded('Sequelize models', problems, () => readSequelizeModels(file)) ?? [];
+  const mongoose = guarded('Mongoose schemas', problems, () => readMongooseSchemas(file)) ?? [];
+  const entitySchemas = guarded('TypeORM entity schemas', problems, () => readEntitySchemas(file)) ?? [];
+
+  const entities = [...declared];
+  for (const model of sequelize) {
+    const declaredClass = model.className
+      ? declared.find((e) => e.name === model.className && e.parent === undefined && (e.kind === 'class' || e.kind === 'model'))
+      : undefined;
+    if (declaredClass) mergeEntity(declaredClass, model.entity);
+    else entities.push(model.entity);
+  }
+  entities.push(...mongoose, ...entitySchemas);
+  return entities.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function guarded<T>(what: string, problems: ExtractionProblem[], read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    problems.push(failure(`Reading ${what} failed`, error));
+    return undefined;
+  }
+}
+
+function failure(what: string, error: unknown): ExtractionProblem {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { message: `${what}: ${reason}`, line: 1, column: 1 };
+}
