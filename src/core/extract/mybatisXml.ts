@@ -244,7 +244,7 @@ class MapperReader {
     return field;
   }
 
-  /** Adds to each resultMap the table its statements read (`select … from fin_reimburse`). */
+  /** Adds to each resultMap the table its statements read (`select … from crm_customer`). */
   private linkTables(): void {
     for (const statement of this.statements) {
       const table = mainTable(statement.kind, statement.text);

@@ -306,16 +306,8 @@ export function namedChildrenOf(node: Node): Node[] {
 }
 
 /** All children (named and anonymous) of a node. */
-export function childrenOf(node: Node): Node[] {
+function childrenOf(node: Node): Node[] {
   return node.children.filter((child): child is Node => child !== null);
-}
-
-/** The nearest ancestor whose type is one of `types`. */
-export function ancestorOfType(node: Node, types: readonly string[]): Node | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (types.includes(current.type)) return current;
-  }
-  return null;
 }
 
 /**
@@ -333,7 +325,7 @@ export function descendantsOfTypes(root: Node, types: readonly string[]): Node[]
 }
 
 /** Syntax errors and missing tokens the parser recovered from, as extraction problems. */
-export function syntaxProblems(root: Node, doc: SyntaxDocument): ExtractionProblem[] {
+function syntaxProblems(root: Node, doc: SyntaxDocument): ExtractionProblem[] {
   const problems: ExtractionProblem[] = [];
   let more = 0;
   const visit = (node: Node): void => {
