@@ -1,10 +1,8 @@
 import * as path from 'node:path';
 import { categoryLabel } from '../classify/categories';
 import type { PiAuditConfig } from '../config/model';
-import { collectEvidence, evidenceForField } from '../disposition/evidence/collect';
-import { entitiesFromFindings, entityKeyOf } from '../disposition/evidence/entityIndex';
+import { assessFields } from '../disposition/assess';
 import type { AssessedField, Disposition } from '../disposition/model';
-import { resolveDisposition } from '../disposition/resolve';
 import type { Lang } from '../i18n/localizer';
 import { runRules } from '../rules/runRules';
 import type { FileAnalysis } from './analyzeFile';
@@ -22,21 +20,29 @@ export interface AuditInput {
   checklist?: ReadonlyMap<string, Disposition>;
 }
 
+export interface Audit {
+  /** PI fields only, as reported. */
+  fields: AuditedField[];
+  /** The same PI fields as the rules saw them. */
+  assessed: AssessedField[];
+  diagnostics: Diagnostic[];
+  /** Policy rules that matched but could not be applied as written. */
+  policyProblems: { policy: string; message: string }[];
+}
+
 /**
- * Turns classified fields into audited ones: keeps the PI fields, resolves the disposition in
- * force (annotation › checklist › policy), attaches evidence of handling and runs the rules.
+ * Turns classified fields into audited ones: resolves the disposition in force (annotation ›
+ * checklist › policy), attaches evidence of handling and runs the rules. Every field takes part
+ * (a soft-delete flag is not PI but is evidence); only PI fields are reported.
  */
-export function auditFields(input: AuditInput): { fields: AuditedField[]; assessed: AssessedField[]; diagnostics: Diagnostic[] } {
-  const findings = input.analyses.flatMap((a) => a.fields).filter((f) => f.isPI);
-  const evidence = collectEvidence([...input.texts].map(([file, text]) => ({ file, text })), entitiesFromFindings(findings));
-  const assessed: AssessedField[] = findings.map((finding) => {
-    const resolved = resolveDisposition(finding, { checklist: input.checklist, policies: input.config.policies, system: input.system });
-    const entityEvidence = evidence.get(entityKeyOf(finding)) ?? [];
-    return { finding, disposition: resolved.disposition, invalid: resolved.invalid, evidence: evidenceForField(entityEvidence, [finding.field, ...finding.fieldAliases]) };
-  });
-  const diagnostics = runRules(assessed, input.config, input.lang, { categoryLabel });
+export function auditFields(input: AuditInput): Audit {
+  const findings = input.analyses.flatMap((a) => a.fields);
+  const files = [...input.texts].map(([file, text]) => ({ file, text }));
+  const assessment = assessFields(findings, files, { checklist: input.checklist, policies: input.config.policies, system: input.system });
+  const diagnostics = runRules(assessment.fields, input.config, input.lang, { categoryLabel });
+  const assessed = assessment.fields.filter((a) => a.finding.isPI);
   const fields = assessed.map((a) => ({ ...a.finding, disposition: a.disposition, evidence: a.evidence.map((e) => `${e.kind}: ${e.text} (${e.file}:${e.line})`) }));
-  return { fields, assessed, diagnostics };
+  return { fields, assessed, diagnostics, policyProblems: assessment.policyProblems };
 }
 
 export function systemName(root: string, config: PiAuditConfig): string {

@@ -81,6 +81,9 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     values: analyses.flatMap((a) => a.values),
     diagnostics: audited.diagnostics,
     assessed: audited.assessed,
-    problems: analyses.flatMap((a) => a.problems.map((p) => ({ file: a.file, ...p }))),
+    problems: [
+      ...analyses.flatMap((a) => a.problems.map((p) => ({ file: a.file, ...p }))),
+      ...audited.policyProblems.map((p) => ({ file: '.piaudit.yaml', line: 1, column: 1, message: `${p.policy}: ${p.message}` })),
+    ],
   };
 }
