@@ -28,7 +28,7 @@ export interface ClassifierOptions {
 const PERSON_ROLES = new Set(PERSON_ROLE_WORDS);
 const WEAK_ROLES = new Set(WEAK_PERSON_ROLE_WORDS);
 /** Heads that list the items browsed or messaged rather than describe them (viewed_sku_ids). */
-const LIST_HEADS = new Set(['id', 'ids', 'list']);
+const LIST_HEADS = new Set(['ids', 'list']);
 const THING_QUALIFIERS = new Set(THING_QUALIFIER_WORDS);
 const NON_PI_HEADS = new Set(NON_PI_HEAD_WORDS);
 const PROTECTION = new Set(PROTECTION_WORDS);

@@ -1,0 +1,115 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultConfig } from '../../../src/core/config/defaults';
+import { Engine } from '../../../src/core/engine';
+import type { FieldFinding } from '../../../src/core/scan/model';
+
+const FIXTURES = path.join(__dirname, '../../fixtures/classify');
+
+async function classifyFixture(name: string): Promise<Map<string, FieldFinding>> {
+  const engine = new Engine(defaultConfig());
+  const analysis = await engine.analyze(name, fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
+  return new Map(analysis.fields.map((f) => [`${f.entity}.${f.field}`, f]));
+}
+
+function expectPI(fields: Map<string, FieldFinding>, key: string, category: string): FieldFinding {
+  const field = fields.get(key);
+  assert.ok(field, `${key} was not extracted`);
+  assert.equal(field.isPI, true, `${key} should be PI (${field.reasons.join('; ')})`);
+  assert.equal(field.category, category, `${key}: ${field.reasons.join('; ')}`);
+  assert.ok(field.reasons.length > 0);
+  return field;
+}
+
+function expectNotPI(fields: Map<string, FieldFinding>, key: string): FieldFinding {
+  const field = fields.get(key);
+  assert.ok(field, `${key} was not extracted`);
+  assert.equal(field.isPI, false, `${key} should not be PI, got ${field.category} (${field.reasons.join('; ')})`);
+  return field;
+}
+
+describe('Classifier on a MySQL schema', () => {
+  let fields: Map<string, FieldFinding>;
+  before(async () => {
+    fields = await classifyFixture('loyalty_mysql.sql');
+  });
+
+  it('reads the Chinese comment when the name says nothing (c3 COMMENT 身份证号)', () => {
+    const field = expectPI(fields, 'hy_member.c3', 'identity.id_number');
+    assert.equal(field.sensitive, true);
+    assert.match(field.reasons[0], /身份证号/);
+  });
+
+  it('recognises pinyin initials without a comment (sjhm) and with one (khxm)', () => {
+    expectPI(fields, 'hy_member.sjhm', 'basic.phone');
+    expectPI(fields, 'hy_member.khxm', 'basic.name');
+  });
+
+  it('keeps encrypted columns as PI and records that they look protected', () => {
+    const field = expectPI(fields, 'hy_member.id_card_cipher', 'identity.id_number');
+    assert.equal(field.protected, true);
+    assert.equal(fields.get('hy_member.c3')!.protected, false);
+  });
+
+  it('lets the declared type veto: a flag and a count hold no e-mail or phone number', () => {
+    expectPI(fields, 'hy_member.email', 'basic.email');
+    expectNotPI(fields, 'hy_member.email_verified');
+    expectNotPI(fields, 'hy_member.phone_count');
+  });
+
+  it('lets the comment win over colliding pinyin initials (zjhm = 中奖号码, jg = 价格)', () => {
+    expectNotPI(fields, 'hy_member.zjhm');
+    const price = expectNotPI(fields, 'goods.jg');
+    assert.equal(price.category, 'business.secret');
+  });
+
+  it('treats references and audit columns as not PI', () => {
+    expectNotPI(fields, 'hy_member.referrer_id');
+    expectNotPI(fields, 'hy_member.create_time');
+  });
+
+  it('uses the entity: a product name, a store phone and address are not PI, a store manager is', () => {
+    expectNotPI(fields, 'goods.name');
+    expectNotPI(fields, 'goods.face_value');
+    expectNotPI(fields, 'store.phone');
+    expectNotPI(fields, 'store.address');
+    expectPI(fields, 'store.manager_name', 'basic.name');
+    expectPI(fields, 'store.manager_phone', 'basic.phone');
+  });
+
+  it('reports a unified social credit code as a company identifier, never PI', () => {
+    const code = expectNotPI(fields, 'store.credit_code');
+    assert.equal(code.category, 'business.identifier');
+  });
+});
+
+describe('Classifier on Go structs', () => {
+  let fields: Map<string, FieldFinding>;
+  before(async () => {
+    fields = await classifyFixture('rider.go');
+  });
+
+  it('reads full pinyin spellings in camelCase names', () => {
+    expectPI(fields, 'Courier.XingMing', 'basic.name');
+    expectPI(fields, 'Courier.ShouJiHao', 'basic.phone');
+  });
+
+  it('classifies location, trajectory, minors and accounts', () => {
+    expectPI(fields, 'Courier.Lat', 'location.precise');
+    expectPI(fields, 'Courier.TrackPoints', 'location.trajectory');
+    expectPI(fields, 'Courier.IsMinor', 'other.minor');
+    expectPI(fields, 'Courier.Nickname', 'network.account');
+  });
+
+  it('maps a person\'s generic fields inside an emergency-contact entity to contacts.list', () => {
+    expectPI(fields, 'EmergencyContact.Name', 'contacts.list');
+    expectPI(fields, 'EmergencyContact.Phone', 'contacts.list');
+    expectPI(fields, 'EmergencyContact.Relation', 'contacts.list');
+  });
+
+  it('does not take targeting rules for a person\'s data', () => {
+    expectNotPI(fields, 'Campaign.Name');
+    expectNotPI(fields, 'Campaign.TargetGender');
+  });
+});
