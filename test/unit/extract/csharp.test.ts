@@ -2,22 +2,11 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CSharpExtractor } from '../../../src/core/extract/csharp/csharpExtractor';
-import type { ExtractedEntity, ExtractedField, ExtractionResult } from '../../../src/core/extract/model';
+import type { ExtractionResult } from '../../../src/core/extract/model';
 import { GrammarLoader } from '../../../src/core/extract/treeSitter/grammarLoader';
+import { entityNamed as entity, fieldNamed as field } from './extractorTestKit';
 
 const fixtures = path.join(__dirname, '../../fixtures/extract/csharp');
-
-function entity(result: ExtractionResult, name: string): ExtractedEntity {
-  const found = result.entities.find((candidate) => candidate.name === name);
-  assert.ok(found, `entity ${name} not found in ${result.entities.map((e) => e.name).join(', ')}`);
-  return found;
-}
-
-function field(owner: ExtractedEntity, name: string): ExtractedField {
-  const found = owner.fields.find((candidate) => candidate.name === name);
-  assert.ok(found, `field ${owner.name}.${name} not found in ${owner.fields.map((f) => f.name).join(', ')}`);
-  return found;
-}
 
 describe('CSharpExtractor', () => {
   const extractor = new CSharpExtractor(new GrammarLoader());

@@ -2,19 +2,14 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CsvDictionaryExtractor } from '../../../src/core/extract/csvDictionary';
-import type { ExtractedEntity, ExtractionResult } from '../../../src/core/extract/model';
+import type { ExtractionResult } from '../../../src/core/extract/model';
+import { entityNamed as entity } from './extractorTestKit';
 
 const fixtures = path.join(__dirname, '../../fixtures/extract/csv');
 
 async function extractFixture(name: string): Promise<ExtractionResult> {
   const file = path.join(fixtures, name);
   return new CsvDictionaryExtractor().extract(fs.readFileSync(file, 'utf8'), file);
-}
-
-function entity(result: ExtractionResult, name: string): ExtractedEntity {
-  const found = result.entities.find((candidate) => candidate.name === name);
-  assert.ok(found, `entity ${name} in ${result.entities.map((e) => e.name).join(', ')}`);
-  return found;
 }
 
 describe('CsvDictionaryExtractor', () => {

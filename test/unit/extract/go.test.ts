@@ -3,22 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GoExtractor } from '../../../src/core/extract/go/goExtractor';
 import { parseGormSettings, parseStructTag, readTagFacts } from '../../../src/core/extract/go/structTags';
-import type { ExtractedEntity, ExtractedField, ExtractionResult } from '../../../src/core/extract/model';
+import type { ExtractionResult } from '../../../src/core/extract/model';
 import { GrammarLoader } from '../../../src/core/extract/treeSitter/grammarLoader';
+import { entityNamed as entity, fieldNamed as field } from './extractorTestKit';
 
 const fixtures = path.join(__dirname, '../../fixtures/extract/go');
-
-function entity(result: ExtractionResult, name: string): ExtractedEntity {
-  const found = result.entities.find((candidate) => candidate.name === name);
-  assert.ok(found, `entity ${name} not found in ${result.entities.map((e) => e.name).join(', ')}`);
-  return found;
-}
-
-function field(owner: ExtractedEntity, name: string): ExtractedField {
-  const found = owner.fields.find((candidate) => candidate.name === name);
-  assert.ok(found, `field ${owner.name}.${name} not found in ${owner.fields.map((f) => f.name).join(', ')}`);
-  return found;
-}
 
 describe('Go struct tags', () => {
   it('parses key:"value" pairs like reflect.StructTag, keeping the first of a repeated key', () => {

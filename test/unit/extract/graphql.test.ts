@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { extractGraphql, GraphqlExtractor } from '../../../src/core/extract/graphql';
-import type { ExtractedEntity, ExtractionResult } from '../../../src/core/extract/model';
+import type { ExtractionResult } from '../../../src/core/extract/model';
+import { entityNamed as entity, fieldNamed as field } from './extractorTestKit';
 
 const fixtures = path.join(__dirname, '../../fixtures/extract/graphql');
 const extractor = new GraphqlExtractor();
@@ -10,18 +11,6 @@ const extractor = new GraphqlExtractor();
 function extractFixture(name: string): Promise<ExtractionResult> {
   const file = path.join(fixtures, name);
   return extractor.extract(fs.readFileSync(file, 'utf8'), file);
-}
-
-function entity(result: ExtractionResult, name: string): ExtractedEntity {
-  const found = result.entities.find((e) => e.name === name);
-  assert.ok(found, `entity ${name} not found in ${result.entities.map((e) => e.name).join(', ')}`);
-  return found;
-}
-
-function field(owner: ExtractedEntity, name: string) {
-  const found = owner.fields.find((f) => f.name === name);
-  assert.ok(found, `field ${owner.name}.${name} not found`);
-  return found;
 }
 
 describe('GraphqlExtractor', () => {

@@ -1,23 +1,12 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ExtractedEntity, ExtractedField, ExtractionResult } from '../../../src/core/extract/model';
+import type { ExtractionResult } from '../../../src/core/extract/model';
 import { MyBatisXmlExtractor } from '../../../src/core/extract/mybatisXml';
+import { entityNamed as entity, fieldNamed as field } from './extractorTestKit';
 
 const mapperFile = path.join(__dirname, '../../fixtures/extract/mybatis/CustomerMapper.xml');
 const mapperText = fs.readFileSync(mapperFile, 'utf8');
-
-function entity(result: ExtractionResult, name: string): ExtractedEntity {
-  const found = result.entities.find((candidate) => candidate.name === name);
-  assert.ok(found, `entity ${name} in ${result.entities.map((e) => e.name).join(', ')}`);
-  return found;
-}
-
-function field(owner: ExtractedEntity, name: string): ExtractedField {
-  const found = owner.fields.find((candidate) => candidate.name === name);
-  assert.ok(found, `field ${name} in ${owner.fields.map((f) => f.name).join(', ')}`);
-  return found;
-}
 
 describe('MyBatisXmlExtractor', () => {
   const extractor = new MyBatisXmlExtractor();

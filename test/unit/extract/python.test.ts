@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ExtractedEntity, ExtractedField, ExtractionResult } from '../../../src/core/extract/model';
+import type { ExtractionResult } from '../../../src/core/extract/model';
 import { PythonExtractor } from '../../../src/core/extract/python/pythonExtractor';
 import { GrammarLoader } from '../../../src/core/extract/treeSitter/grammarLoader';
 import {
@@ -10,20 +10,9 @@ import {
   stripCommentMarkers,
   unquoteStringLiteral,
 } from '../../../src/core/extract/treeSitter/syntaxHelpers';
+import { entityNamed as entity, fieldNamed as field } from './extractorTestKit';
 
 const fixtures = path.join(__dirname, '../../fixtures/extract/python');
-
-function entity(result: ExtractionResult, name: string): ExtractedEntity {
-  const found = result.entities.find((candidate) => candidate.name === name);
-  assert.ok(found, `entity ${name} not found in ${result.entities.map((e) => e.name).join(', ')}`);
-  return found;
-}
-
-function field(owner: ExtractedEntity, name: string): ExtractedField {
-  const found = owner.fields.find((candidate) => candidate.name === name);
-  assert.ok(found, `field ${owner.name}.${name} not found in ${owner.fields.map((f) => f.name).join(', ')}`);
-  return found;
-}
 
 describe('PythonExtractor', () => {
   const extractor = new PythonExtractor(new GrammarLoader());

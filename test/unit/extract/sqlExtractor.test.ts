@@ -1,26 +1,15 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ExtractedEntity, ExtractedField, ExtractionResult } from '../../../src/core/extract/model';
+import type { ExtractionResult } from '../../../src/core/extract/model';
 import { SqlExtractor } from '../../../src/core/extract/sql/sqlExtractor';
+import { entityNamed as entity, fieldNamed as field } from './extractorTestKit';
 
 const fixtures = path.join(__dirname, '../../fixtures/extract/sql');
 
 async function extractFixture(name: string, extractor = new SqlExtractor()): Promise<ExtractionResult> {
   const file = path.join(fixtures, name);
   return extractor.extract(fs.readFileSync(file, 'utf8'), file);
-}
-
-function entity(result: ExtractionResult, name: string): ExtractedEntity {
-  const found = result.entities.find((candidate) => candidate.name === name);
-  assert.ok(found, `entity ${name} in ${result.entities.map((e) => e.name).join(', ')}`);
-  return found;
-}
-
-function field(owner: ExtractedEntity, name: string): ExtractedField {
-  const found = owner.fields.find((candidate) => candidate.name === name);
-  assert.ok(found, `field ${name} in ${owner.fields.map((f) => f.name).join(', ')}`);
-  return found;
 }
 
 function texts(comments: { text: string }[]): string[] {

@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ExtractedEntity, ExtractedField, ExtractionResult } from '../../../src/core/extract/model';
+import type { ExtractionResult } from '../../../src/core/extract/model';
 import { GrammarLoader } from '../../../src/core/extract/treeSitter/grammarLoader';
 import { TypeScriptExtractor } from '../../../src/core/extract/typescript/typescriptExtractor';
+import { entityNamed, fieldNamed } from './extractorTestKit';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/extract/typescript');
 const extractor = new TypeScriptExtractor(new GrammarLoader());
@@ -11,18 +12,6 @@ const extractor = new TypeScriptExtractor(new GrammarLoader());
 function extractFixture(name: string): Promise<ExtractionResult> {
   const file = path.join(FIXTURES, name);
   return extractor.extract(fs.readFileSync(file, 'utf8'), file);
-}
-
-function entityNamed(result: ExtractionResult, name: string): ExtractedEntity {
-  const found = result.entities.find((e) => e.name === name);
-  assert.ok(found, `entity ${name} not found among ${result.entities.map((e) => e.name).join(', ')}`);
-  return found;
-}
-
-function fieldNamed(entity: ExtractedEntity, name: string): ExtractedField {
-  const found = entity.fields.find((f) => f.name === name);
-  assert.ok(found, `field ${name} not found in ${entity.name}`);
-  return found;
 }
 
 describe('TypeScriptExtractor: TypeORM entities and TypeScript types', () => {
