@@ -19,8 +19,15 @@ import { ExitCode } from './exitCodes';
 import { ProgressLine } from './progress';
 import { UsageError } from './usageError';
 
+/** Where the command reads its environment and writes; injectable so tests run it in-process. */
+export interface CliIO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
 /** The `pi-audit` command. Returns the exit code; never throws. */
-export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+export async function main(argv: readonly string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);
@@ -48,7 +55,7 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
     const loaded = await loadConfig({ folder: root, configFile: options.config });
     for (const warning of loaded.warnings) io.stderr.write(`${warning.file}:${warning.line}:${warning.column}: ${warning.message}\n`);
 
-    const showProgress = Boolean((io.stderr as NodeJS.WriteStream).isTTY) && !options.quiet && !io.env.CI;
+    const showProgress = Boolean(io.stderr.isTTY) && !options.quiet && !io.env.CI;
     const progress = new ProgressLine(io.stderr, showProgress);
     const system = systemName(root, loaded.config);
     const checklist = readDecisions(checklistPath(root, loaded.config, options.command === 'checklist' ? options : {}), root, system);
@@ -81,8 +88,8 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
   }
 }
 
-function writeReport(result: ScanResult, options: CliOptions, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }, l10n: Localizer): void {
-  const color = options.color ?? (!options.output && Boolean((io.stdout as NodeJS.WriteStream).isTTY));
+function writeReport(result: ScanResult, options: CliOptions, io: CliIO, l10n: Localizer): void {
+  const color = options.color ?? (!options.output && Boolean(io.stdout.isTTY));
   const text =
     options.format === 'json' ? formatJson(result)
     : options.format === 'sarif' ? formatSarif(result, ruleMetadata(l10n.lang))

@@ -2,7 +2,7 @@ import type { YAMLMap } from 'yaml';
 import { ChecklistError, type ChecklistProblem } from './checklistError';
 import { dispositionData, sameDecision } from './itemContent';
 import { mergeChecklist } from './mergeChecklist';
-import { isHumanDisposition } from './mergeDocument';
+import { isHumanDisposition } from './humanEdits';
 import { CHECKLIST_FILE_NAME, isClosedStatus, type ChecklistInput, type ChecklistItemData } from './model';
 import { parseChecklist, type ParsedChecklist } from './parseChecklist';
 

@@ -2,8 +2,8 @@ import { isAlias, isMap, type Node, type YAMLMap } from 'yaml';
 import type { Disposition } from '../disposition/model';
 import { CHECKLIST_FILE_NAME, type ChecklistDispositionData } from './model';
 import { parseChecklist } from './parseChecklist';
-import { parseRetentionPeriod } from './retentionPeriod';
-import { isHumanDisposition } from './mergeDocument';
+import { parsePeriod } from '../disposition/period';
+import { isHumanDisposition } from './humanEdits';
 import { valueNode } from './yamlNodes';
 
 export interface ReadDecisionsOptions {
@@ -40,7 +40,7 @@ export function readChecklistDecisions(text: string, options: ReadDecisionsOptio
 
 function toDisposition(data: ChecklistDispositionData, declaredAt: { file: string; line: number; column: number }): Disposition {
   const disposition: Disposition = { action: data.action, extra: {}, source: 'checklist', declaredAt };
-  const period = data.period !== undefined ? parseRetentionPeriod(data.period) : undefined;
+  const period = data.period !== undefined ? parsePeriod(data.period) : null;
   if (period) disposition.period = period;
   for (const key of ['basis', 'until', 'then', 'to', 'contact', 'method', 'reason', 'owner', 'mechanism'] as const) {
     const value = data[key];

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import * as path from 'node:path';
 
 /**
@@ -7,13 +7,17 @@ import * as path from 'node:path';
  * of it: a temporary file in the same folder (same file system, so the rename is atomic), flushed
  * to disk, then renamed over the target. The target's permissions are kept.
  */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeFileAtomic(target: string, text: string): Promise<void> {
+  // Through a symlink, replace the file it points to rather than the link itself.
+  const file = await resolveLink(target);
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const mode = await existingMode(file);
   const handle = await open(temp, 'wx', mode ?? 0o666);
   try {
     try {
+      // The umask applied at open; the old file's exact permissions are wanted.
+      if (mode !== undefined && process.platform !== 'win32') await handle.chmod(mode);
       await handle.writeFile(text, 'utf8');
       await handle.sync();
     } finally {
@@ -28,6 +32,15 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     throw error;
   }
   await syncDirectory(dir);
+}
+
+async function resolveLink(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return file;
+    throw error;
+  }
 }
 
 async function existingMode(file: string): Promise<number | undefined> {

@@ -1,20 +1,14 @@
 import type { ExtractedEntity, ExtractedField } from '../extract/model';
 import { isPersonalCategory, isSensitiveCategory } from './categories';
+import { MEDICAL_RECORD_WORDS, TEXT_CATEGORIES, TRAIT_CATEGORIES, TRAIT_HEADS, isOwnerDependent } from './categorySets';
+import { CommentEvidence, hasNoRealText } from './commentEvidence';
+import { isBooleanType, isIntegerType } from './declaredType';
 import { entityContext, type EntityContext } from './entityContext';
-import {
-  NON_PI_DESCRIPTION_ZH,
-  NON_PI_HEAD_WORDS,
-  NON_PI_HEAD_ZH,
-  NON_PI_QUALIFIER_WORDS,
-  PERSON_ROLE_WORDS,
-  PERSON_ROLE_ZH,
-  WEAK_PERSON_ROLE_WORDS,
-  PROTECTION_WORDS,
-  PROTECTION_ZH,
-  THING_QUALIFIER_WORDS,
-  THING_QUALIFIER_ZH,
-} from './lexicon/context';
+import { refineForEntity } from './entityRefinement';
+import { NON_PI_DESCRIPTION_ZH, NON_PI_QUALIFIER_WORDS, PROTECTION_WORDS, PROTECTION_ZH } from './lexicon/context';
 import type { Classification } from './model';
+import { NameEvidence, metadataHead } from './nameEvidence';
+import { isWeakRole, personQualifier, thingQualifier } from './qualifiers';
 import { TermIndex, type TermHit } from './termIndex';
 
 export interface ClassifierOptions {
@@ -25,28 +19,10 @@ export interface ClassifierOptions {
   valueKinds?: (samples: readonly string[]) => (string | null)[];
 }
 
-const PERSON_ROLES = new Set(PERSON_ROLE_WORDS);
-const WEAK_ROLES = new Set(WEAK_PERSON_ROLE_WORDS);
-/** Heads that list the items browsed or messaged rather than describe them (viewed_sku_ids). */
-const LIST_HEADS = new Set(['ids', 'list']);
-const THING_QUALIFIERS = new Set(THING_QUALIFIER_WORDS);
-const NON_PI_HEADS = new Set(NON_PI_HEAD_WORDS);
 const PROTECTION = new Set(PROTECTION_WORDS);
 const NON_PI_QUALIFIERS = new Set(NON_PI_QUALIFIER_WORDS);
 
-/** Categories whose yes/no flag itself reveals the trait (is_pregnant, is_minor, sfcj). */
-const TRAIT_CATEGORIES = new Set(['health.record', 'other.minor', 'other.criminal', 'identity.special', 'other.marital', 'other.religion', 'other.sexual_orientation', 'biometric.face', 'biometric.fingerprint']);
-/** Categories that hold text; a numeric column of them is a foreign key or a code, not the value. */
-/** Heads that still carry the trait for trait categories (abnormal_flag, pregnancy_status). */
-const TRAIT_HEADS = new Set(['flag', 'status', 'state']);
-/** Words that, inside a medical record entity, make a generic field part of the record. */
-const MEDICAL_RECORD_WORDS = new Set(['report', 'result', 'results', 'file', 'attachment', 'pdf', 'image', 'conclusion', 'advice']);
-const TEXT_CATEGORIES = new Set(['basic.name', 'basic.email', 'basic.photo', 'identity.document_image', 'network.account', 'basic.family', 'work.record', 'contacts.list', 'communication.content']);
-
-/** Categories that are PI only when the owner is a person (a supplier's bank account is not). */
-const OWNER_DEPENDENT = ['network.credential', 'basic.address', 'basic.phone', 'basic.email', 'basic.photo', 'property.', 'location.', 'device.', 'network.account', 'network.ip', 'communication.', 'online.'];
-
-type Verdict = { category: string; confidence: number; reasons: string[] } | { category: null; confidence: number; reasons: string[] };
+type Verdict = { category: string | null; confidence: number; reasons: string[] };
 
 /**
  * Classifies fields as personal information or not, with one category id, evidence and a
@@ -56,7 +32,8 @@ type Verdict = { category: string; confidence: number; reasons: string[] } | { c
  */
 export class Classifier {
   private readonly index = new TermIndex();
-  private readonly roleInitials = new Set(PERSON_ROLE_WORDS.filter((w) => /^[a-z]{2,4}$/.test(w)));
+  private readonly names = new NameEvidence(this.index);
+  private readonly comments = new CommentEvidence(this.index);
 
   constructor(private readonly options: ClassifierOptions = {}) {}
 
@@ -81,9 +58,9 @@ export class Classifier {
 
   private decide(field: ExtractedField, context: EntityContext, siblings: readonly ExtractedField[]): Verdict {
     const description = field.description?.trim() ?? '';
-    const nameTokens = uniqueTokenLists([field.name, ...field.aliases].map((n) => this.index.tokens(n)));
-    const fromName = this.bestNameHit(nameTokens);
-    const fromText = description ? this.bestTextHit(description) : undefined;
+    const nameTokens = this.names.tokenLists([field.name, ...field.aliases]);
+    const fromName = this.names.best(nameTokens);
+    const fromText = description ? this.comments.best(description) : undefined;
     const reasons: string[] = [];
 
     // The comment wins: a description that names bookkeeping or something else overrides an initials guess.
@@ -120,7 +97,7 @@ export class Classifier {
 
     // A trailing head like `verified`, `count`, `type` makes the field metadata about the value;
     // a qualifier like `target` makes it a rule (target_gender describes no person).
-    const head = nameHead(nameTokens, fromName);
+    const head = metadataHead(nameTokens, fromName);
     if (head && !(TRAIT_CATEGORIES.has(chosen.hit.entry.category) && TRAIT_HEADS.has(head))) {
       return { category: null, confidence: 0.8, reasons: [...reasons, `but the head word "${head}" makes it metadata`] };
     }
@@ -140,9 +117,9 @@ export class Classifier {
 
     // Generic words need a person: the qualifier, then the entity decides.
     if (hit.entry.contextual) {
-      let person = this.personQualifier(chosen.qualifier, chosen.qualifierText);
-      const thing = this.thingQualifier(chosen.qualifier, chosen.qualifierText);
-      if (person && WEAK_ROLES.has(person) && context.subject === 'thing') person = undefined;
+      let person = personQualifier(chosen.qualifier, chosen.qualifierText);
+      const thing = thingQualifier(chosen.qualifier, chosen.qualifierText);
+      if (person && isWeakRole(person) && context.subject === 'thing') person = undefined;
       if (person && !thing) {
         reasons.push(`about a person (${person})`);
         confidence = Math.min(confidence, 0.9);
@@ -162,114 +139,20 @@ export class Classifier {
     }
 
     // A company's own bank account, phone or address is not PI; an ID number is personal wherever it is.
-    const ownedByThing = this.thingQualifier(chosen.qualifier, chosen.qualifierText);
-    if (ownedByThing && !hit.entry.contextual && OWNER_DEPENDENT.some((p) => category.startsWith(p)) && !this.personQualifier(chosen.qualifier, chosen.qualifierText)) {
+    const ownedByThing = thingQualifier(chosen.qualifier, chosen.qualifierText);
+    const ownedByPerson = personQualifier(chosen.qualifier, chosen.qualifierText);
+    if (ownedByThing && !hit.entry.contextual && isOwnerDependent(category) && !ownedByPerson) {
       return { category: null, confidence: 0.75, reasons: [...reasons, `but it belongs to a thing or organisation (${ownedByThing})`] };
     }
-    if (!hit.entry.contextual && context.subject === 'thing' && (hit.entry.owned || OWNER_DEPENDENT.some((p) => category.startsWith(p))) && !this.personQualifier(chosen.qualifier, chosen.qualifierText)) {
+    if (!hit.entry.contextual && context.subject === 'thing' && (hit.entry.owned || isOwnerDependent(category)) && !ownedByPerson) {
       return { category: null, confidence: 0.75, reasons: [...reasons, `but ${context.because}`] };
     }
 
-    category = this.refineForEntity(category, hit, context, chosen.qualifier, chosen.qualifierText, siblings, reasons);
+    const refined = refineForEntity(category, chosen, context, siblings);
+    if (refined !== category) reasons.push(`in this entity it is ${refined}`);
+    category = refined;
     if (valueKind === category) confidence = Math.min(1, confidence + 0.05);
     return { category, confidence, reasons };
-  }
-
-  /** A person's generic fields change meaning inside some entities (emergency contacts, call records…). */
-  private refineForEntity(category: string, hit: TermHit, context: EntityContext, qualifier: readonly string[], qualifierText: string, siblings: readonly ExtractedField[], reasons: string[]): string {
-    const contactLike = ['basic.name', 'basic.phone', 'basic.family', 'basic.address', 'basic.email'];
-    const refined = ((): string => {
-      if (qualifier.includes('emergency') || qualifierText.includes('紧急联系人')) return contactLike.includes(category) ? 'contacts.list' : category;
-      if (qualifier.includes('guardian') || qualifier.includes('jhr') || qualifierText.includes('监护人')) return contactLike.includes(category) || category.startsWith('identity.') ? 'other.minor' : category;
-      switch (context.role) {
-        case 'emergency-contact':
-          return contactLike.includes(category) ? 'contacts.list' : category;
-        case 'guardian':
-          return contactLike.includes(category) ? 'other.minor' : category;
-        case 'family':
-          return category === 'basic.name' ? 'basic.family' : category;
-        case 'communication':
-          if (category === 'basic.phone' || category === 'network.account' || (category === 'communication.record' && hit.entry.contextual)) return 'communication.record';
-          if (category === 'online.activity') return 'communication.record';
-          return category;
-        case 'lodging':
-          return category === 'basic.address' || category === 'location.coarse' ? 'location.lodging' : category;
-        default:
-          break;
-      }
-      if (category === 'basic.address' && hit.term === 'city' && context.role !== 'address') {
-        const isPostal = siblings.some((s) => /addr|address|street|district|detail|地址/i.test(`${s.name} ${s.description ?? ''}`));
-        if (!isPostal) return 'location.coarse';
-      }
-      return category;
-    })();
-    if (refined !== category) reasons.push(`in this entity it is ${refined}`);
-    return refined;
-  }
-
-  private bestNameHit(tokenLists: readonly string[][]): { hit: TermHit; qualifier: string[]; trailing: string[] } | undefined {
-    let best: { hit: TermHit; qualifier: string[]; trailing: string[]; score: number } | undefined;
-    for (const tokens of tokenLists) {
-      const meaningful = tokens.filter((t) => !PROTECTION.has(t));
-      const hits = [...this.index.phraseHits(meaningful), ...this.index.initialsHits(meaningful, this.roleInitials)];
-      for (const hit of hits) {
-        // The head of an identifier is at its end: prefer the hit that ends last, then the longest.
-        const score = hit.end * 100 + (hit.end - hit.start) * 10 + (hit.via === 'word' ? 2 : 1) + (hit.entry.contextual ? 0 : 1);
-        if (!best || score > best.score) {
-          best = { hit, qualifier: meaningful.slice(0, hit.start), trailing: meaningful.slice(hit.end), score };
-        }
-      }
-    }
-    return best && { hit: best.hit, qualifier: best.qualifier, trailing: best.trailing };
-  }
-
-  private bestTextHit(text: string): { hit: TermHit; qualifierText: string } | undefined {
-    const main = mainClause(text);
-    const fromMain = this.textHits(main);
-    // A Chinese main clause ending in 类型/状态/次数… is metadata, whatever its parenthesis lists.
-    const metadataHead = NON_PI_HEAD_ZH.find((w) => main.endsWith(w));
-    if (metadataHead && !fromMain.some((h) => h.end >= main.length)) return undefined;
-    const hits = fromMain.length > 0 ? fromMain : this.textHits(text);
-    const source = fromMain.length > 0 ? main : text;
-    let best: TermHit | undefined;
-    for (const hit of hits) {
-      if (!best || hit.end > best.end || (hit.end === best.end && hit.end - hit.start > best.end - best.start)) best = hit;
-    }
-    if (!best) return undefined;
-    // 学位证书扫描件: a scan takes the category of the document scanned.
-    if (best.term === '扫描件') {
-      const scanned = hits.filter((h) => h !== best && h.end <= best!.start && !h.entry.category.startsWith('identity.')).pop();
-      if (scanned) return { hit: scanned, qualifierText: source.slice(0, scanned.start) };
-    }
-    // 身份证正面照片: a photo of an identity document is the document's image.
-    if (best.entry.category === 'basic.photo' && hits.some((h) => h !== best && h.entry.category.startsWith('identity.') && h.end <= best!.start)) {
-      const identity = hits.find((h) => h.entry.category.startsWith('identity.'))!;
-      return { hit: { ...best, entry: { ...best.entry, category: 'identity.document_image', contextual: false }, term: `${identity.term}…${best.term}` }, qualifierText: '' };
-    }
-    // Emergency contacts and guardians decide the category whatever their head word.
-    const overriding = hits.find((h) => h.entry.category === 'contacts.list' || h.entry.category === 'other.minor');
-    if (overriding && overriding !== best && ['basic.name', 'basic.phone', 'basic.address', 'basic.family', 'basic.email'].includes(best.entry.category)) {
-      best = overriding;
-    }
-    return { hit: best, qualifierText: source.slice(0, best.start) };
-  }
-
-  private textHits(text: string): TermHit[] {
-    const zh = this.index.zhHits(text);
-    // English descriptions: tokenise words and phrase-match like identifiers (offsets are approximate).
-    if (/[\u4e00-\u9fff]/.test(text)) return zh;
-    const latin = text.replace(/[^\x20-\x7e]+/g, ' ');
-    const tokens = latin.split(/[^A-Za-z0-9]+/).flatMap((w) => this.index.tokens(w));
-    const words = this.index.phraseHits(tokens).map((h) => ({ ...h, start: h.start + 10_000, end: h.end + 10_000 }));
-    return words;
-  }
-
-  private personQualifier(tokens: readonly string[], text: string): string | undefined {
-    return tokens.find((t) => PERSON_ROLES.has(t)) ?? PERSON_ROLE_ZH.find((w) => text.includes(w));
-  }
-
-  private thingQualifier(tokens: readonly string[], text: string): string | undefined {
-    return tokens.find((t) => THING_QUALIFIERS.has(t)) ?? THING_QUALIFIER_ZH.find((w) => text.includes(w));
   }
 
   private valueKind(field: ExtractedField): string | undefined {
@@ -284,45 +167,6 @@ export class Classifier {
     const text = `${field.description ?? ''} ${field.comments.map((c) => c.text).join(' ')}`;
     return tokens.some((t) => PROTECTION.has(t)) || PROTECTION_ZH.some((w) => text.toUpperCase().includes(w.toUpperCase())) || /encrypt|hash|mask|cipher/i.test(text);
   }
-}
-
-/** The last token of the name when it is a metadata head not covered by the PI term itself. */
-function nameHead(nameTokens: readonly string[][], fromName: { hit: TermHit; trailing: string[] } | undefined): string | undefined {
-  if (fromName) {
-    const listsItems = fromName.hit.entry.category === 'online.browsing' || fromName.hit.entry.category === 'communication.record';
-    return fromName.trailing.find((t) => NON_PI_HEADS.has(t) && !(listsItems && LIST_HEADS.has(t)));
-  }
-  const last = nameTokens[0]?.[nameTokens[0].length - 1];
-  return last !== undefined && NON_PI_HEADS.has(last) ? last : undefined;
-}
-
-function mainClause(text: string): string {
-  const cjk = /[\u4e00-\u9fff]/.test(text);
-  const cut = text.search(cjk ? /[(（,，;；:：\s/、]/ : /[(（;；]|,\s|\.\s/);
-  return cut > 0 ? text.slice(0, cut) : text;
-}
-
-/** A description made only of codes and punctuation says nothing about the field. */
-function hasNoRealText(text: string): boolean {
-  return !/[\u4e00-\u9fffA-Za-z]{2,}/.test(text);
-}
-
-function isBooleanType(type: string): boolean {
-  return /^(bool|boolean|tinyint\(1\)|bit(\(1\))?|models\.booleanfield|booleanfield|nullbooleanfield)$/.test(type.replace(/\s+/g, '')) || /\bbool(ean)?\b/.test(type);
-}
-
-function isIntegerType(type: string): boolean {
-  return /\b(int|integer|bigint|smallint|int32|int64|uint32|uint64|long|serial|bigserial|bigautofield|autofield|foreignkey|integerfield|biginteger)\b|^(int|bigint|integer)\(/.test(type);
-}
-
-function uniqueTokenLists(lists: string[][]): string[][] {
-  const seen = new Set<string>();
-  return lists.filter((tokens) => {
-    const key = tokens.join(' ');
-    if (seen.has(key) || tokens.length === 0) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function round(n: number): number {

@@ -1,4 +1,5 @@
 import configSchema from '../../../schemas/piaudit-config.schema.json';
+import { ART38_MECHANISMS, normalizeMechanism } from '../disposition/mechanism';
 import type { ConfigProblem } from './configError';
 import type { ConfigSettings } from './configSettings';
 import { isValidCreditCode, creditCodeCheckCharacter } from './creditCode';
@@ -49,6 +50,14 @@ export function overlayConfig(base: PiAuditConfig, raw: unknown, source: ConfigS
   }
 
   const settings = value as ConfigSettings;
+  // Mechanisms have several accepted spellings (标准合同, scc…): the disposition module owns the list.
+  const mechanismErrors = (settings.policies ?? []).flatMap((rule, index) =>
+    rule.mechanism !== undefined && !normalizeMechanism(rule.mechanism)
+      ? [problem(['policies', index, 'mechanism'], false,
+        `must be a PIPL Art. 38 mechanism: ${ART38_MECHANISMS.join(', ')} (安全评估, 认证, 标准合同)`, 'error')]
+      : []);
+  if (mechanismErrors.length > 0) return { config: base, problems: mechanismErrors };
+
   const problems: ConfigProblem[] = [];
   const code = settings.legalEntity?.creditCode;
   if (code !== undefined && !isValidCreditCode(code)) {

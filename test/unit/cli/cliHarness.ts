@@ -20,6 +20,6 @@ class Collector extends Writable {
 export async function runCli(args: string[], env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }): Promise<CliRun> {
   const stdout = new Collector();
   const stderr = new Collector();
-  const code = await main(args, { stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream, env });
+  const code = await main(args, { stdout, stderr, env });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

@@ -185,6 +185,13 @@ describe('loadConfig', () => {
     assert.ok(warnings.every((w) => w.severity === 'warning'));
   });
 
+  it('accepts the spellings of an Art. 38 mechanism and names a wrong one', async () => {
+    const ok = parseConfigText('policies:\n  - action: transfer\n    to: Example GmbH\n    mechanism: 标准合同\n', '.piaudit.yaml');
+    assert.equal(ok.config.policies[0].mechanism, '标准合同');
+    const wrong = await configError(() => parseConfigText('policies:\n  - action: transfer\n    mechanism: contract\n', '.piaudit.yaml'));
+    assert.equal(wrong.message, '.piaudit.yaml:3:16: policies[0].mechanism: must be a PIPL Art. 38 mechanism: security-assessment, certification, standard-contract (安全评估, 认证, 标准合同)');
+  });
+
   it('rejects duplicate keys and a top level that is not a mapping', async () => {
     const duplicate = await configError(() => parseConfigText('minConfidence: 0.5\nminConfidence: 0.6\n', '.piaudit.yaml'));
     assert.match(duplicate.message, /^\.piaudit\.yaml:2:1: Map keys must be unique/);
