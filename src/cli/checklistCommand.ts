@@ -58,7 +58,7 @@ export async function runChecklistCommand(
   const input = checklistInput(result, config, system);
   if (options.check) {
     const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
-    const problems = checkChecklist(existing, input, shown);
+    const problems = checkChecklist(existing, input, shown, l10n);
     for (const p of problems) io.stdout.write(`${p.file}:${p.line}:${p.column}: ${p.message}\n`);
     if (!options.quiet) io.stderr.write(`${l10n.t('{0} checklist problems', problems.length)}\n`);
     return problems.length > 0 ? ExitCode.Findings : ExitCode.Clean;

@@ -5,6 +5,7 @@ import { mergeChecklist } from './mergeChecklist';
 import { isHumanDisposition } from './humanEdits';
 import { CHECKLIST_FILE_NAME, isClosedStatus, type ChecklistInput, type ChecklistItemData } from './model';
 import { parseChecklist, type ParsedChecklist } from './parseChecklist';
+import { Localizer } from '../i18n/localizer';
 
 /**
  * What `pi-audit checklist --check` reports: PI fields missing from the file, fields gone from the
@@ -13,9 +14,9 @@ import { parseChecklist, type ParsedChecklist } from './parseChecklist';
  * `existingText` undefined means the file does not exist. Never throws for a bad checklist: its
  * parse and schema errors come back as `invalid` problems.
  */
-export function checkChecklist(existingText: string | undefined, input: ChecklistInput, file = CHECKLIST_FILE_NAME): ChecklistProblem[] {
+export function checkChecklist(existingText: string | undefined, input: ChecklistInput, file = CHECKLIST_FILE_NAME, l10n = new Localizer('en')): ChecklistProblem[] {
   if (existingText === undefined) {
-    return [{ kind: 'absent', file, line: 1, column: 1, message: 'the checklist does not exist; run pi-audit checklist to write it' }];
+    return [{ kind: 'absent', file, line: 1, column: 1, message: l10n.t('the checklist does not exist; run pi-audit checklist to write it') }];
   }
   const read = readExisting(existingText, file);
   if (Array.isArray(read)) return read;
@@ -34,7 +35,7 @@ export function checkChecklist(existingText: string | undefined, input: Checklis
       if (!entry) {
         if (finding.isPI) {
           problems.push({ kind: 'missing', file: finding.file, line: finding.line, column: finding.column, fieldId: finding.id, system: system.name,
-            message: `PI field ${name} is not in ${file}; run pi-audit checklist to add it` });
+            message: l10n.t('PI field {0} is not in {1}; run pi-audit checklist to add it', name, file) });
         }
         continue;
       }
@@ -45,11 +46,11 @@ export function checkChecklist(existingText: string | undefined, input: Checklis
       const human = isHumanDisposition(itemNode) ? entry.item.disposition ?? null : null;
       if (finding.isPI && !human && !input.disposition) {
         problems.push({ kind: 'undecided', file, ...at, fieldId: finding.id, system: system.name,
-          message: `PI field ${name} has no disposition: add @pi in the code or a disposition (declaredIn: checklist) here` });
+          message: l10n.t('PI field {0} has no disposition: add @pi in the code or a disposition (declaredIn: checklist) here', name) });
       }
       if (human && input.disposition && input.disposition.source === 'annotation' && !sameDecision(human, dispositionData(input.disposition))) {
         problems.push({ kind: 'conflict', file, ...parsed.locate([...path, 'disposition']), fieldId: finding.id, system: system.name,
-          message: `the decision here (${human.action}) differs from the @pi annotation in the code (${input.disposition.action}), which takes precedence` });
+          message: l10n.t('the decision here ({0}) differs from the @pi annotation in the code ({1}), which takes precedence', human.action, input.disposition.action) });
       }
     }
 
@@ -57,11 +58,11 @@ export function checkChecklist(existingText: string | undefined, input: Checklis
       const manual = item.manual === true || !id.includes('#');
       if (!parsed || current.has(id) || manual || isClosedStatus(item.status)) continue;
       problems.push({ kind: 'gone-open', file, ...parsed.locate(['systems', s, 'items', index]), fieldId: id, system: system.name,
-        message: `${item.entity ?? ''}${item.field ? `.${item.field}` : id} is no longer in the code but its item is still "${item.status}"; finish it (done or verified)` });
+        message: l10n.t('{0} is no longer in the code but its item is still "{1}"; finish it (done or verified)', `${item.entity ?? ''}${item.field ? `.${item.field}` : id}`, String(item.status)) });
     }
   }
   if (problems.length === 0 && mergeChecklist(existingText, input, file) !== existingText) {
-    problems.push({ kind: 'stale', file, line: 1, column: 1, message: 'the checklist is out of date; run pi-audit checklist to update it' });
+    problems.push({ kind: 'stale', file, line: 1, column: 1, message: l10n.t('the checklist is out of date; run pi-audit checklist to update it') });
   }
   return problems;
 }
