@@ -117,7 +117,8 @@ export class Classifier {
 
     // Generic words need a person: the qualifier, then the entity decides.
     if (hit.entry.contextual) {
-      let person = personQualifier(chosen.qualifier, chosen.qualifierText);
+      // A role noun in a comment (收货人, 被保险人) names the person itself.
+      let person = personQualifier(chosen.qualifier, chosen.source === 'comment' ? chosen.qualifierText + hit.term : chosen.qualifierText);
       const thing = thingQualifier(chosen.qualifier, chosen.qualifierText);
       if (person && isWeakRole(person) && context.subject === 'thing') person = undefined;
       if (person && !thing) {

@@ -74,9 +74,14 @@ export async function analyzeFile(file: string, text: string, deps: AnalyzeDepen
   return { file, format: extraction?.format ?? null, entities, fields, values, problems: extraction?.problems ?? [] };
 }
 
-/** `repeated DeviceInfo`, `[Address!]!`, `Address?` → `deviceinfo`, `address`. */
+/** `repeated DeviceInfo`, `[Address!]!`, `Address?`, `array<EducationRecord>`, `List<Item>` → the bare type name, lower case. */
 function bareType(type: string | undefined): string {
-  return (type ?? '').replace(/^(repeated|optional|required)\s+/, '').replace(/[[\]!?]/g, '').trim().toLowerCase();
+  return (type ?? '')
+    .replace(/^(repeated|optional|required)\s+/, '')
+    .replace(/^(array|list|set|seq|vec|iterable|collection)\s*<\s*(.*?)\s*>$/i, '$2')
+    .replace(/[[\]!?*]/g, '')
+    .trim()
+    .toLowerCase();
 }
 
 function parentsOf(entity: ExtractedEntity, byName: ReadonlyMap<string, ExtractedEntity>): ExtractedEntity[] {

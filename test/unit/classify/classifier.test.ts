@@ -113,3 +113,24 @@ describe('Classifier on Go structs', () => {
     expectNotPI(fields, 'Campaign.TargetGender');
   });
 });
+
+describe('Classifier on a JSON Schema with nested objects', () => {
+  let fields: Map<string, FieldFinding>;
+  before(async () => {
+    fields = await classifyFixture('tenancy.schema.json');
+  });
+
+  it('classifies a container property through the nested entity, not as a value', () => {
+    expectNotPI(fields, 'TenancyApplication.previousAddresses');
+    expectNotPI(fields, 'TenancyApplication.apartment');
+    expectPI(fields, 'TenancyApplication.applicantName', 'basic.name');
+  });
+
+  it('treats a postal address object as a person\'s address and an apartment as a thing', () => {
+    expectPI(fields, 'PostalAddress.street', 'basic.address');
+    expectPI(fields, 'PostalAddress.city', 'basic.address');
+    expectNotPI(fields, 'Apartment.name');
+    expectNotPI(fields, 'Apartment.address');
+    expectNotPI(fields, 'Apartment.latitude');
+  });
+});

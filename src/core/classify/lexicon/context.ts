@@ -27,7 +27,7 @@ export const THING_ENTITY_WORDS = [
   'dict', 'dictionary', 'template', 'job', 'task', 'file', 'campaign', 'coupon', 'tag', 'region', 'brand', 'supplier', 'vendor',
   'merchant', 'vehicle', 'fleet', 'package', 'permission', 'role', 'module', 'api', 'error', 'article', 'banner', 'notice',
   'keyword', 'keywords', 'hot', 'channel', 'site', 'server', 'host', 'branch', 'office', 'factory', 'grade', 'level',
-  'purchase', 'procurement', 'po', 'supply', 'settlement', 'inventory', 'stock', 'asset', 'sp', 'gs', 'bm', 'ck', 'md', 'cd', 'zd', 'ng',
+  'purchase', 'procurement', 'po', 'supply', 'apartment', 'building', 'room', 'course', 'lesson', 'classroom', 'venue', 'facility', 'hospital', 'school', 'settlement', 'inventory', 'stock', 'asset', 'sp', 'gs', 'bm', 'ck', 'md', 'cd', 'zd', 'ng',
 ];
 
 export const THING_ENTITY_ZH = [
@@ -44,7 +44,7 @@ export const PERSON_ROLE_WORDS = [
   'emergency', 'father', 'mother', 'spouse', 'member', 'customer', 'user', 'employee', 'emp', 'staff', 'patient', 'doctor', 'driver',
   'rider', 'buyer', 'handler', 'agent', 'student', 'teacher', 'visitor', 'person', 'personal', 'home', 'private', 'real', 'owner',
   'applicant', 'operator', 'oper', 'account', 'cardholder', 'refund', 'nurse', 'courier', 'sender', 'caller', 'callee', 'signer',
-  'reviewer', 'approver', 'inviter', 'invitee', 'referrer', 'leader', 'principal', 'boss', 'director', 'clerk', 'cashier', 'shipper',
+  'reviewer', 'approver', 'inviter', 'invitee', 'referrer', 'insured', 'beneficiary', 'policyholder', 'tenant', 'landlord', 'borrower', 'guarantor', 'parent', 'leader', 'principal', 'boss', 'director', 'clerk', 'cashier', 'shipper',
   'ship', 'delivery', 'billing', 'residence', 'resident', 'lxr', 'shr', 'sjr', 'skr', 'ljr', 'jhr', 'fzr', 'dz', 'fr', 'kh', 'cy',
 ];
 
@@ -54,7 +54,7 @@ export const WEAK_PERSON_ROLE_WORDS = ['payee', 'holder', 'owner', 'account', 'b
 export const PERSON_ROLE_ZH = [
   '收货人', '收件人', '联系人', '店长', '负责人', '法定代表人', '法人', '持卡人', '领奖人', '中奖人', '申请人', '经办人', '客户', '会员',
   '员工', '个人', '本人', '患者', '家庭', '户籍', '居住', '监护人', '紧急联系人', '收款人', '骑手', '司机', '医生', '成员', '配偶',
-  '用户', '学生', '访客', '职工', '联络人', '对接人', '业务员', '销售', '客服',
+  '用户', '学生', '访客', '职工', '联络人', '对接人', '业务员', '销售', '客服', '投保人', '被保险人', '受益人', '借款人', '担保人', '租客', '房东', '家长',
 ];
 
 /** Qualifiers that make a generic word belong to a thing or an organisation. */
