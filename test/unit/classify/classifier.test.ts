@@ -108,6 +108,11 @@ describe('Classifier on Go structs', () => {
     expectPI(fields, 'EmergencyContact.Relation', 'contacts.list');
   });
 
+  it('keeps a base salary and a bank IBAN as a person\'s property', () => {
+    expectPI(fields, 'Payroll.BaseSalary', 'property.income');
+    expectPI(fields, 'Payroll.BankIban', 'property.bank_account');
+  });
+
   it('does not take targeting rules for a person\'s data', () => {
     expectNotPI(fields, 'Campaign.Name');
     expectNotPI(fields, 'Campaign.TargetGender');

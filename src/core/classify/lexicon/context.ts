@@ -61,7 +61,7 @@ export const PERSON_ROLE_ZH = [
 export const THING_QUALIFIER_WORDS = [
   'company', 'corp', 'store', 'shop', 'warehouse', 'dept', 'department', 'office', 'org', 'organization', 'branch', 'supplier', 'vendor',
   'merchant', 'factory', 'product', 'goods', 'sku', 'item', 'file', 'host', 'server', 'role', 'template', 'system', 'sys', 'service',
-  'hotline', 'support', 'registered', 'business', 'bank', 'brand', 'category', 'menu', 'job', 'task', 'app', 'site', 'domain', 'table',
+  'hotline', 'support', 'registered', 'business', 'brand', 'category', 'menu', 'job', 'task', 'app', 'site', 'domain', 'table',
   'column', 'field', 'class', 'method', 'bean', 'invoke', 'cron', 'error', 'err', 'exception', 'warn', 'smtp', 'api', 'webhook', 'callback', 'package', 'exam', 'campaign', 'coupon', 'tag', 'channel', 'smtp',
   'sign', 'signature', 'prize', 'gift', 'award', 'activity', 'from', 'reply', 'title', 'subject', 'display', 'target', 'tax', 'invoice', 'group', 'team', 'project', 'device', 'fleet', 'vehicle',
 ];
@@ -85,7 +85,7 @@ export const NON_PI_HEAD_WORDS = [
 ];
 
 /** Qualifiers that make any field a rule or a setting rather than someone's data (target_gender). */
-export const NON_PI_QUALIFIER_WORDS = ['target', 'template', 'default', 'example', 'sample', 'placeholder', 'min', 'max', 'avg', 'limit', 'threshold', 'standard', 'base', 'prize', 'gift', 'award', 'campaign', 'activity', 'coupon', 'course', 'goods', 'product', 'sku'];
+export const NON_PI_QUALIFIER_WORDS = ['target', 'template', 'default', 'example', 'sample', 'placeholder', 'min', 'max', 'avg', 'limit', 'threshold', 'prize', 'gift', 'award', 'campaign', 'activity', 'coupon', 'course', 'goods', 'product', 'sku'];
 
 /** Chinese heads that make a description metadata: 验证状态, 消息类型, 发送次数. */
 export const NON_PI_HEAD_ZH = ['类型', '状态', '标志', '编码', '方式', '次数', '数量', '场景', '模板', '类别', '开关', '是否验证', '是否已验证', '已验证', '验证', '格式', '长度', '来源', '渠道', '序列号', '编号', '型号', '考勤机', '规则', '配置', '名称'];
