@@ -1,6 +1,6 @@
 /**
- * Table names declared by methods: `func (Store) TableName() string { return "t_store" }`
- * (GORM, beego, xorm), including the `const TableNameStore = "t_store"` form that gorm/gen writes.
+ * Table names declared by methods: `func (Branch) TableName() string { return "tb_branch" }`
+ * (GORM, beego, xorm), including the `const TableNameBranch = "tb_branch"` form that gorm/gen writes.
  */
 import type { Node } from 'web-tree-sitter';
 import { descendantsOfTypes, namedChildrenOf, unquoteStringLiteral } from '../treeSitter/syntaxHelpers';
@@ -31,7 +31,7 @@ export function tableNamesByStruct(root: Node, text: string): Map<string, string
   return tables;
 }
 
-/** `(s *Store)`, `(Store)`, `(p *Page[T])` → the receiver's type name. */
+/** `(s *Store)`, `(Branch)`, `(p *Page[T])` → the receiver's type name. */
 function receiverTypeName(receiver: Node | null): string | undefined {
   const parameter = receiver ? namedChildrenOf(receiver).find((child) => child.type === 'parameter_declaration') : undefined;
   const type = parameter?.childForFieldName('type');
@@ -62,7 +62,7 @@ export function goString(node: Node | null, constants: ReadonlyMap<string, strin
   }
 }
 
-/** `const TableNameStore = "t_store"` anywhere in the file, in declaration order. */
+/** `const TableNameBranch = "tb_branch"` anywhere in the file, in declaration order. */
 function stringConstants(root: Node): Map<string, string> {
   const constants = new Map<string, string>();
   for (const spec of descendantsOfTypes(root, ['const_spec'])) {
