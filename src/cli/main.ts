@@ -10,9 +10,12 @@ import { formatText } from '../core/report/textReport';
 import { ruleMetadata } from '../core/rules/ruleMetadata';
 import { scanWorkspace } from '../core/scan/scanWorkspace';
 import type { ScanResult } from '../core/scan/scanResult';
+import { redactValues } from '../core/values/redactValues';
 import { TOOL_VERSION } from '../core/version';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
 import { checklistPath, readDecisions, runChecklistCommand } from './checklistCommand';
+import { runMergeCommand } from './mergeCommand';
+import { MergeError } from '../core/merge/mergeError';
 import { ChecklistError } from '../core/checklist/checklistError';
 import { systemName } from '../core/scan/auditFields';
 import { ExitCode } from './exitCodes';
@@ -33,7 +36,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     options = parseCliArgs(argv);
   } catch (error) {
     const l10n = new Localizer(langFromEnvironment(io.env));
-    io.stderr.write(`${l10n.t('Usage error: {0}', error instanceof Error ? error.message : String(error))}\n\n${USAGE}`);
+    io.stderr.write(redactValues(`${l10n.t('Usage error: {0}', error instanceof Error ? error.message : String(error))}\n\n${USAGE}`));
     return ExitCode.Failure;
   }
   const l10n = new Localizer(options.lang ?? langFromEnvironment(io.env));
@@ -47,13 +50,14 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
   }
 
   try {
+    if (options.command === 'merge') return await runMergeCommand(options, io, l10n);
     const roots = options.paths.map((p) => path.resolve(p));
     for (const root of roots) {
       if (!fs.existsSync(root)) throw new UsageError(l10n.t('path not found: {0}', root));
     }
     const root = roots.length === 1 && fs.statSync(roots[0]).isDirectory() ? roots[0] : process.cwd();
     const loaded = await loadConfig({ folder: root, configFile: options.config });
-    for (const warning of loaded.warnings) io.stderr.write(`${warning.file}:${warning.line}:${warning.column}: ${warning.message}\n`);
+    for (const warning of loaded.warnings) io.stderr.write(redactValues(`${warning.file}:${warning.line}:${warning.column}: ${warning.message}\n`));
 
     const showProgress = Boolean(io.stderr.isTTY) && !options.quiet && !io.env.CI;
     const progress = new ProgressLine(io.stderr, showProgress);
@@ -66,6 +70,10 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
       checklist,
       lang: l10n.lang,
       onProgress: (done, total) => progress.update(l10n.t('Scanning {0} files…', total), done, total),
+      cacheDir: options.cache ? options.cacheDir && path.resolve(options.cacheDir) : false,
+      onStats: (stats) => {
+        for (const problem of options.quiet ? [] : stats.cacheErrors) io.stderr.write(redactValues(`${l10n.t('Cache: {0}', problem)}\n`));
+      },
     });
     progress.clear();
 
@@ -75,17 +83,41 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     writeReport(result, options, io, l10n);
     return exitCodeFor(result, options.failOn);
   } catch (error) {
+    // Messages may quote paths and OS errors: PI in them is masked, and no stack trace is printed.
     if (error instanceof UsageError) {
-      io.stderr.write(`${l10n.t('Usage error: {0}', error.message)}\n`);
+      io.stderr.write(redactValues(`${l10n.t('Usage error: {0}', error.message)}\n`));
     } else if (error instanceof ChecklistError) {
-      io.stderr.write(`${error.message}\n`);
+      io.stderr.write(redactValues(`${error.message}\n`));
     } else if (error instanceof ConfigError) {
-      io.stderr.write(`${l10n.t('Configuration error: {0}', '')}\n${error.message}\n`);
+      io.stderr.write(redactValues(`${l10n.t('Configuration error: {0}', '')}\n${error.message}\n`));
+    } else if (error instanceof MergeError) {
+      io.stderr.write(redactValues(`${l10n.t('Cannot merge: {0}', error.message)}\n`));
     } else {
-      io.stderr.write(`${l10n.t('The scan failed: {0}', error instanceof Error ? error.message : String(error))}\n`);
+      io.stderr.write(redactValues(`${l10n.t('The scan failed: {0}', failureText(error, l10n))}\n`));
     }
     return ExitCode.Failure;
   }
+}
+
+/** What an operating-system error means, in the user's language, rather than a bare error code. */
+const FILE_SYSTEM_FAILURES: Record<string, { en: string; 'zh-CN': string }> = {
+  EROFS: { en: 'cannot write, the file system is read-only', 'zh-CN': '无法写入, 文件系统为只读' },
+  EACCES: { en: 'permission denied', 'zh-CN': '没有访问权限' },
+  EPERM: { en: 'not permitted (is the file or folder immutable?)', 'zh-CN': '操作不被允许 (文件或目录是否被设为不可修改?)' },
+  ENOSPC: { en: 'cannot write, no space left on the device', 'zh-CN': '无法写入, 磁盘空间不足' },
+  EDQUOT: { en: 'cannot write, disk quota exceeded', 'zh-CN': '无法写入, 超出磁盘配额' },
+};
+/** `.pi-disposition.yaml.<pid>.<hex>.tmp`, the temporary file of writeFileAtomic: name the file being replaced instead. */
+const ATOMIC_TEMP = /^\.(.+)\.\d+\.[0-9a-f]+\.tmp$/;
+
+function failureText(error: unknown, l10n: Localizer): string {
+  const { code, path: file } = (error ?? {}) as NodeJS.ErrnoException;
+  const reason = code !== undefined ? FILE_SYSTEM_FAILURES[code] : undefined;
+  if (reason && file) {
+    const target = path.join(path.dirname(file), path.basename(file).replace(ATOMIC_TEMP, '$1'));
+    return `${target}: ${reason[l10n.lang]} (${code})`;
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 function writeReport(result: ScanResult, options: CliOptions, io: CliIO, l10n: Localizer): void {
@@ -97,7 +129,7 @@ function writeReport(result: ScanResult, options: CliOptions, io: CliIO, l10n: L
   if (options.output) {
     fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
     fs.writeFileSync(options.output, text);
-    if (!options.quiet) io.stderr.write(`${l10n.t('Wrote {0}', options.output)}\n`);
+    if (!options.quiet) io.stderr.write(redactValues(`${l10n.t('Wrote {0}', options.output)}\n`));
   } else {
     io.stdout.write(text);
   }
@@ -109,6 +141,14 @@ export function exitCodeFor(result: ScanResult, failOn: 'error' | 'warning'): nu
 }
 
 if (require.main === module) {
+  // A bug that escapes main() must not print a stack trace (it may quote PI from a path or a
+  // file): one masked line and exit code 2 instead.
+  const internalError = (error: unknown): void => {
+    process.stderr.write(redactValues(`pi-audit: internal error: ${error instanceof Error ? error.message : String(error)}\n`));
+    process.exit(ExitCode.Failure);
+  };
+  process.on('uncaughtException', internalError);
+  process.on('unhandledRejection', internalError);
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

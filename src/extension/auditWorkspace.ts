@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { formatConfigProblem } from '../core/config/configError';
-import { GrammarLoader } from '../core/extract/treeSitter/grammarLoader';
 import type { Lang } from '../core/i18n/localizer';
 import { ruleMetadata } from '../core/rules/ruleMetadata';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { EarlyAnalyses } from './earlyAnalyses';
+import type { AnalyzedFile } from './analysisProtocol';
+import { AnalysisThread, analysisThreadEntry } from './analysisThread';
 import { FileProblems, type FileProblem } from './fileProblems';
 import { FolderAudit } from './folderAudit';
 import { IdleTracker } from './idleTracker';
@@ -27,8 +29,13 @@ export class AuditWorkspace implements vscode.Disposable {
   readonly fileProblems = new FileProblems();
   private readonly folders = new Map<string, FolderAudit>();
   private readonly gate = new VersionGate();
-  /** Loaded once for all folders and configurations (a reload must not compile the grammars again). */
-  private readonly grammars = new GrammarLoader();
+  /**
+   * Parses and classifies every file off the extension host's thread, for all folders (its
+   * grammars load once, whatever the configurations): see analysisThread.ts.
+   */
+  private readonly thread: AnalysisThread;
+  /** Analyses of edited documents started before their debounce ends (see earlyAnalyses.ts). */
+  private readonly early = new EarlyAnalyses<AnalyzedFile>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly pendingRefresh = new Set<string>();
@@ -42,6 +49,12 @@ export class AuditWorkspace implements vscode.Disposable {
     readonly log: vscode.LogOutputChannel,
   ) {
     this.diagnostics = new DiagnosticsPublisher(extensionUri);
+    this.thread = new AnalysisThread({ entry: analysisThreadEntry(), onProblem: (message) => this.log.warn(message) });
+  }
+
+  /** Starts the analysis thread before the folders load (see `AnalysisThread.warmUp`). */
+  warmUp(): void {
+    this.thread.warmUp();
   }
 
   get isScanning(): boolean {
@@ -74,7 +87,7 @@ export class AuditWorkspace implements vscode.Disposable {
   }
 
   async addFolder(workspaceFolder: vscode.WorkspaceFolder): Promise<FolderAudit> {
-    const folder = new FolderAudit(workspaceFolder.uri, workspaceFolder.name, this.lang, this.grammars);
+    const folder = new FolderAudit(workspaceFolder.uri, workspaceFolder.name, this.lang, this.thread);
     this.folders.set(folder.key, folder);
     await this.loadFolderConfig(folder);
     await this.reloadDecisions(folder, false);
@@ -85,6 +98,7 @@ export class AuditWorkspace implements vscode.Disposable {
     const folder = this.folders.get(uri.toString());
     if (!folder) return;
     this.folders.delete(folder.key);
+    this.thread.forget(folder.key);
     this.diagnostics.clear(folder);
     this.fileProblems.clearFolder(folder.key);
     this.changed.fire();
@@ -205,7 +219,7 @@ export class AuditWorkspace implements vscode.Disposable {
     // The scan read the disk: open documents may hold newer, unsaved text.
     await this.reanalyzeOpenDocuments(folder);
     this.refresh(folder, true);
-    this.log.info(`${folder.name}: scanned ${folder.index.size} files in ${Date.now() - started} ms, ${folder.audit?.fields.length ?? 0} PI fields, ${folder.skipped.length} skipped`);
+    this.log.info(`${folder.name}: scanned ${folder.index.size} files in ${Date.now() - started} ms (the analysis thread's scan: ${folder.scanMs} ms), ${folder.audit?.fields.length ?? 0} PI fields, ${folder.skipped.length} skipped`);
     for (const skip of folder.skipped) this.log.debug(`${folder.name}: skipped ${skip.file} (${skip.reason})`);
   }
 
@@ -217,26 +231,47 @@ export class AuditWorkspace implements vscode.Disposable {
   }
 
   /**
-   * Analyses one document's current text with its folder's Engine (one engine call) and
-   * re-audits the folder. A result for an older version than one already applied is dropped.
+   * Starts analysing a document's current text on the analysis thread ahead of its debounce, so
+   * that `analyzeDocument` finds the result ready when typing has paused long enough.
+   */
+  startEarlyAnalysis(document: vscode.TextDocument): void {
+    const target = this.analysisTarget(document);
+    if (!target) return;
+    const { folder, relPath, text } = target;
+    this.early.start(document.uri.toString(), { version: document.version, text, engine: folder.engine }, () => folder.analyze(relPath, text));
+  }
+
+  /**
+   * Analyses one document's current text on the analysis thread (or takes the analysis started
+   * early for this very version) and re-audits the folder. A result for an older version than
+   * one already applied is dropped.
    */
   async analyzeDocument(document: vscode.TextDocument): Promise<void> {
+    const target = this.analysisTarget(document);
+    if (!target) return;
+    const { folder, relPath, text } = target;
+    const version = document.version;
+    const early = this.early.take(document.uri.toString(), { version, text, engine: folder.engine });
+    const { analysis, lines } = await (early ?? folder.analyze(relPath, text));
+    if (document.isClosed || !this.gate.accept(document.uri.toString(), version)) return;
+    folder.index.set(analysis, text, lines);
+    this.refresh(folder);
+  }
+
+  /** The folder, path and text of a document the folder's configuration puts in scope, within the size limit. */
+  private analysisTarget(document: vscode.TextDocument): { folder: FolderAudit; relPath: string; text: string } | undefined {
     const folder = this.folderOf(document.uri);
     const relPath = folder?.relPath(document.uri);
-    const engine = folder?.engine;
-    if (!folder || relPath === undefined || !engine || !folder.config || !inScope(relPath, folder.config)) return;
-    const version = document.version;
+    if (!folder || relPath === undefined || !folder.engine || !folder.config || !inScope(relPath, folder.config)) return undefined;
     const text = document.getText();
-    if (text.length > folder.config.maxFileSize) return;
-    const analysis = await engine.analyze(relPath, text);
-    if (document.isClosed || !this.gate.accept(document.uri.toString(), version)) return;
-    folder.index.set(analysis, text);
-    this.refresh(folder);
+    if (text.length > folder.config.maxFileSize) return undefined;
+    return { folder, relPath, text };
   }
 
   /** A document was closed: its unsaved text no longer counts; the file on disk does (if scanned). */
   async documentClosed(document: vscode.TextDocument): Promise<void> {
     this.gate.forget(document.uri.toString());
+    this.early.forget(document.uri.toString());
     const folder = this.folderOf(document.uri);
     const relPath = folder?.relPath(document.uri);
     if (!folder || relPath === undefined || !folder.index.has(relPath)) return;
@@ -267,7 +302,8 @@ export class AuditWorkspace implements vscode.Disposable {
     if (text === undefined || !folder.engine) {
       folder.index.delete(relPath);
     } else if (folder.index.text(relPath) !== text) {
-      folder.index.set(await folder.engine.analyze(relPath, text), text);
+      const { analysis, lines } = await folder.analyze(relPath, text);
+      folder.index.set(analysis, text, lines);
     } else {
       return;
     }
@@ -343,6 +379,7 @@ export class AuditWorkspace implements vscode.Disposable {
 
   dispose(): void {
     for (const controller of this.folderScans.values()) controller.abort();
+    this.thread.dispose();
     this.changed.dispose();
     this.diagnostics.dispose();
     this.fileProblems.dispose();

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { Diagnostic as EngineDiagnostic, DiagnosticSeverity } from '../core/rules/model';
+import { diagnosticSpan, planDiagnostics } from './diagnosticPlan';
 import type { FolderAudit } from './folderAudit';
 import { LineSource } from './lineSource';
 import { ruleDocsUri } from './ruleDocs';
-import { spanAt } from './textSpans';
 
 export const DIAGNOSTIC_SOURCE = 'PI Audit';
 
@@ -27,26 +27,15 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   constructor(private readonly extensionUri: vscode.Uri) {}
 
   publish(folder: FolderAudit): void {
-    const diagnostics = folder.audit?.diagnostics ?? [];
-    const byFile = new Map<string, EngineDiagnostic[]>();
-    for (const d of diagnostics) {
-      const list = byFile.get(d.file);
-      if (list) list.push(d);
-      else byFile.set(d.file, [d]);
-    }
     const previous = this.published.get(folder.key) ?? new Map<string, string>();
-    const next = new Map<string, string>();
+    const plan = planDiagnostics(folder.audit?.diagnostics ?? [], previous, (file) => {
+      const uri = folder.uriOf(file).toString();
+      return String(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.version ?? '');
+    });
     const lines = new LineSource(folder);
-    for (const [file, list] of byFile) {
-      const signature = JSON.stringify(list) + (vscode.workspace.textDocuments.find((d) => d.uri.toString() === folder.uriOf(file).toString())?.version ?? '');
-      next.set(file, signature);
-      if (previous.get(file) === signature) continue;
-      this.collection.set(folder.uriOf(file), list.map((d) => this.toVscode(folder, d, lines)));
-    }
-    for (const file of previous.keys()) {
-      if (!next.has(file)) this.collection.delete(folder.uriOf(file));
-    }
-    this.published.set(folder.key, next);
+    for (const { file, diagnostics } of plan.changed) this.collection.set(folder.uriOf(file), diagnostics.map((d) => this.toVscode(folder, d, lines)));
+    for (const file of plan.removed) this.collection.delete(folder.uriOf(file));
+    this.published.set(folder.key, plan.signatures);
   }
 
   /** Removes everything a folder published (folder closed). */
@@ -56,10 +45,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   }
 
   private toVscode(folder: FolderAudit, d: EngineDiagnostic, lines: LineSource): vscode.Diagnostic {
-    const field = folder.field(d.fieldId);
-    const onField = field !== undefined && field.file === d.file && field.line === d.line && field.column === d.column;
-    const names = onField ? [field.field, ...field.fieldAliases] : [];
-    const span = spanAt(lines.line(d.file, d.line), d.column, names);
+    const span = diagnosticSpan(d, folder.field(d.fieldId), lines.line(d.file, d.line));
     const range = new vscode.Range(d.line - 1, span.start, d.line - 1, span.end);
     const diagnostic = new vscode.Diagnostic(range, d.message, SEVERITY[d.severity]);
     diagnostic.source = DIAGNOSTIC_SOURCE;

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { errorText, type AuditWorkspace } from './auditWorkspace';
+import { EARLY_ANALYSIS_MS, EDIT_DEBOUNCE_MS } from './editTiming';
 import { KeyedDebouncer } from './keyedDebouncer';
 
-/** Quiet time after the last keystroke before a document is analysed again. */
-export const EDIT_DEBOUNCE_MS = 300;
 
 /**
  * Keeps the analysis of open documents in step with what the user types: each document has its
@@ -13,10 +12,12 @@ export const EDIT_DEBOUNCE_MS = 300;
  */
 export class DocumentSync implements vscode.Disposable {
   private readonly debouncer: KeyedDebouncer;
+  private readonly early: KeyedDebouncer;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly workspace: AuditWorkspace) {
     this.debouncer = new KeyedDebouncer(EDIT_DEBOUNCE_MS, workspace.idle, (key, error) => workspace.log.error(`${key}: ${errorText(error)}`));
+    this.early = new KeyedDebouncer(EARLY_ANALYSIS_MS, workspace.idle, (key, error) => workspace.log.error(`${key}: ${errorText(error)}`));
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((document) => this.opened(document)),
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -52,6 +53,12 @@ export class DocumentSync implements vscode.Disposable {
       return;
     }
     if (!this.workspace.isInScope(document)) return;
+    if (delay > 0) {
+      this.early.schedule(key, () => {
+        this.workspace.startEarlyAnalysis(document);
+        return Promise.resolve();
+      });
+    }
     this.schedule(key, delay, () => this.workspace.analyzeDocument(document));
   }
 
@@ -66,6 +73,7 @@ export class DocumentSync implements vscode.Disposable {
   private closed(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     this.debouncer.cancel(key);
+    this.early.cancel(key);
     const folder = this.workspace.folderOf(document.uri);
     if (!folder) return;
     if (this.isChecklist(document)) {
@@ -82,6 +90,7 @@ export class DocumentSync implements vscode.Disposable {
 
   dispose(): void {
     this.debouncer.dispose();
+    this.early.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

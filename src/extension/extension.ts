@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AuditWorkspace, errorText } from './auditWorkspace';
+import { codeLoadTime } from './codeLoadTime';
 import { PiCodeActionProvider } from './codeActions';
 import { registerCommands } from './commands';
 import { ConfigSync } from './configSync';
@@ -59,9 +60,11 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
     vscode.languages.registerCodeActionsProvider(SELECTOR, new PiCodeActionProvider(workspace), PiCodeActionProvider.metadata),
   );
   registerCommands(context, workspace, inventory);
-  log.info(`PI Audit ${String((context.extension.packageJSON as { version?: string }).version)} (${workspace.lang}, ${vscode.workspace.isTrusted ? 'trusted' : 'restricted mode'}) activated in ${Date.now() - started} ms`);
+  const loaded = codeLoadTime(context.extension.id);
+  log.info(`PI Audit ${String((context.extension.packageJSON as { version?: string }).version)} (${workspace.lang}, ${vscode.workspace.isTrusted ? 'trusted' : 'restricted mode'}) activated in ${Date.now() - started} ms${loaded === undefined ? '' : ` (code loaded in ${loaded} ms)`}`);
 
   void workspace.idle.run(async () => {
+    workspace.warmUp();
     const folders: FolderAudit[] = [];
     for (const workspaceFolder of vscode.workspace.workspaceFolders ?? []) folders.push(await config.add(workspaceFolder));
     documents.start();

@@ -7,16 +7,21 @@ import { loadConfig } from '../core/config/loadConfig';
 import { mergeSettings } from '../core/config/mergeSettings';
 import type { PiAuditConfig } from '../core/config/model';
 import type { Disposition } from '../core/disposition/model';
-import { Engine } from '../core/engine';
-import type { GrammarLoader } from '../core/extract/treeSitter/grammarLoader';
 import type { Lang } from '../core/i18n/localizer';
 import { RULE_IDS } from '../core/rules/registry';
-import { FolderIndex, recordingEngine } from '../core/scan/auditDocument';
+import { FolderIndex } from '../core/scan/auditDocument';
 import { systemName, type Audit } from '../core/scan/auditFields';
 import type { SkippedFile } from '../core/scan/model';
 import type { AuditedField, ScanResult } from '../core/scan/scanResult';
-import { scanWorkspace } from '../core/scan/scanWorkspace';
+import type { AnalyzedFile } from './analysisProtocol';
+import type { AnalysisThread } from './analysisThread';
 import { boundForRestrictedMode, checklistFileIn } from './settingsOverlay';
+
+/** The folder's engine: it lives on the analysis thread, under the folder's key. */
+export interface FolderEngine {
+  key: string;
+  config: PiAuditConfig;
+}
 
 /** What loading a folder's configuration told, for the log and the config file's diagnostics. */
 export interface ConfigLoadReport {
@@ -36,7 +41,8 @@ export class FolderAudit {
   readonly key: string;
   readonly rootPath: string;
   config: PiAuditConfig | undefined;
-  engine: Engine | undefined;
+  /** Set once a configuration loaded (the analysis thread has it); undefined while none could. */
+  engine: FolderEngine | undefined;
   configError: ConfigError | undefined;
   checklistError: ChecklistError | undefined;
   decisions: Map<string, Disposition> | undefined;
@@ -50,8 +56,8 @@ export class FolderAudit {
   scanned = false;
   private fieldsById = new Map<string, AuditedField>();
 
-  /** `grammars` is shared by every folder: the WebAssembly grammars do not depend on the configuration. */
-  constructor(readonly uri: vscode.Uri, readonly name: string, private readonly lang: Lang, private readonly grammars: GrammarLoader) {
+  /** `thread` analyses the folder's files off the extension host's thread, for every folder. */
+  constructor(readonly uri: vscode.Uri, readonly name: string, private readonly lang: Lang, private readonly thread: AnalysisThread) {
     this.key = uri.toString();
     this.rootPath = uri.fsPath;
   }
@@ -96,7 +102,8 @@ export class FolderAudit {
       const merged = mergeSettings(loaded.config, settings, 'settings', { knownRuleIds: RULE_IDS });
       const bounded = trusted ? { config: merged.config, changes: [] } : boundForRestrictedMode(merged.config);
       this.config = bounded.config;
-      this.engine = new Engine(bounded.config, this.grammars);
+      this.thread.configure(this.key, bounded.config);
+      this.engine = { key: this.key, config: bounded.config };
       this.configError = undefined;
       return { problems: [...loaded.warnings, ...merged.warnings], restricted: bounded.changes, failed: false };
     } catch (error) {
@@ -125,20 +132,19 @@ export class FolderAudit {
     }
   }
 
-  /** Scans the whole folder from disk; the index is replaced only when the scan finishes. */
+  /** One file's text analysed with the folder's configuration, on the analysis thread. */
+  analyze(relPath: string, text: string): Promise<AnalyzedFile> {
+    return this.thread.analyze(this.key, relPath, text);
+  }
+
+  /** Scans the whole folder from disk on the analysis thread; the index is replaced only when the scan finishes. */
   async scan(signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<void> {
-    const engine = this.engine;
-    const config = this.config;
-    if (!engine || !config) return;
+    if (!this.engine) return;
     const fresh = new FolderIndex();
-    const result = await scanWorkspace({
-      root: this.rootPath,
-      config,
-      lang: this.lang,
+    const result = await this.thread.scan(this.key, this.rootPath, {
       signal,
       onProgress,
-      checklist: this.decisions,
-      engine: recordingEngine(engine, (analysis, text) => fresh.set(analysis, text)),
+      onFile: (file, text) => fresh.set(file.analysis, text, file.lines),
     });
     signal.throwIfAborted();
     this.index.replaceWith(fresh);

@@ -4,6 +4,7 @@ import type { ConfigProblem } from './configError';
 import type { ConfigSettings } from './configSettings';
 import { isValidCreditCode, creditCodeCheckCharacter } from './creditCode';
 import { formatKeyPath, type KeyPath } from './keyPath';
+import { globProblems } from './globLimits';
 import type { PiAuditConfig, PolicyRule } from './model';
 import { lazyValidator, validateWithSchema } from './schemaProblems';
 
@@ -57,6 +58,8 @@ export function overlayConfig(base: PiAuditConfig, raw: unknown, source: ConfigS
         `must be a PIPL Art. 38 mechanism: ${ART38_MECHANISMS.join(', ')} (安全评估, 认证, 标准合同)`, 'error')]
       : []);
   if (mechanismErrors.length > 0) return { config: base, problems: mechanismErrors };
+  const globErrors = globProblems(settings).map((p) => problem(p.path, p.atKey, p.message, 'error'));
+  if (globErrors.length > 0) return { config: base, problems: globErrors };
 
   const problems: ConfigProblem[] = [];
   const code = settings.legalEntity?.creditCode;

@@ -29,7 +29,15 @@ export interface YamlSourceOptions {
  */
 export function parseYamlSource(text: string, options: YamlSourceOptions): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    // The yaml parser recurses per nesting level: `: : : …` a million times deep overflows the stack.
+    if (!(error instanceof RangeError)) throw error;
+    const empty = parseDocument('', { lineCounter: new LineCounter() });
+    return { doc: empty, lineCounter, value: undefined, problems: [{ line: 1, column: 1, path: [], message: 'nested too deeply to be read (a damaged file?)', severity: 'error' }] };
+  }
   const at = (offset: number): { line: number; column: number } => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };

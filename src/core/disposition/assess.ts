@@ -1,4 +1,5 @@
 import type { FieldFinding } from '../scan/model';
+import type { AssessCache } from './assessCache';
 import { collectEvidence, evidenceForField, type ScannedText } from './evidence/collect';
 import { entitiesFromFindings, entityKeyOf } from './evidence/entityIndex';
 import type { AssessedField } from './model';
@@ -14,13 +15,14 @@ export interface Assessment {
 /**
  * Resolves the disposition of every field and attaches the evidence found in the scanned texts:
  * the input of `runRules`. `findings` should hold every field (PI or not): soft-delete flags are
- * not PI, and evidence is matched against all entities.
+ * not PI, and evidence is matched against all entities. A `cache` (one per folder, see
+ * assessCache.ts) saves re-reading unchanged files and re-resolving unchanged fields.
  */
-export function assessFields(findings: readonly FieldFinding[], files: readonly ScannedText[], context: ResolveContext): Assessment {
-  const evidence = collectEvidence(files, entitiesFromFindings(findings));
+export function assessFields(findings: readonly FieldFinding[], files: readonly ScannedText[], context: ResolveContext, cache?: AssessCache): Assessment {
+  const evidence = collectEvidence(files, entitiesFromFindings(findings), cache?.lines);
   const problems = new Map<string, PolicyProblem>();
   const fields = findings.map((finding): AssessedField => {
-    const resolved = resolveDisposition(finding, context);
+    const resolved = cache ? cache.resolve(finding, context) : resolveDisposition(finding, context);
     for (const problem of resolved.problems) problems.set(`${problem.policy}|${problem.message}`, problem);
     return {
       finding,

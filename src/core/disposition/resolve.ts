@@ -72,9 +72,10 @@ function annotationsOf(comments: readonly SourceComment[], description: string |
 }
 
 function fromAnnotation(parse: ParsedAnnotation, file: string): Disposition {
-  return {
-    ...parse.disposition,
-    source: 'annotation',
+  // Object.assign rather than a spread: V8 (Node 20) gives each object built as
+  // `{ ...disposition, … }` a hidden class of its own, which slows every rule that reads it.
+  return Object.assign({}, parse.disposition, {
+    source: 'annotation' as const,
     declaredAt: { file, line: parse.comment.line, column: parse.comment.column },
-  };
+  });
 }

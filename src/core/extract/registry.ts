@@ -3,6 +3,7 @@ import { CsvDictionaryExtractor } from './csvDictionary';
 import { GraphqlExtractor } from './graphql';
 import { GoExtractor } from './go/goExtractor';
 import { JavaExtractor } from './java/javaExtractor';
+import { withMaskedNames } from './maskedNames';
 import type { Extractor } from './model';
 import { MyBatisXmlExtractor } from './mybatisXml';
 import { PrismaExtractor } from './prisma';
@@ -17,10 +18,11 @@ import { TypeScriptExtractor } from './typescript/typescriptExtractor';
 
 /**
  * Every extractor, in the order they are asked whether they accept a file: specific formats
- * first (OpenAPI before JSON Schema before plain JSON data).
+ * first (OpenAPI before JSON Schema before plain JSON data). Names they read are masked where
+ * they hold a PI value (`withMaskedNames`).
  */
 export function createExtractors(grammars: GrammarLoader): Extractor[] {
-  return [
+  const extractors: Extractor[] = [
     new SqlExtractor({ entitiesFromInserts: true }),
     new MyBatisXmlExtractor(),
     new CsvDictionaryExtractor(),
@@ -36,4 +38,5 @@ export function createExtractors(grammars: GrammarLoader): Extractor[] {
     new GoExtractor(grammars),
     new CSharpExtractor(grammars),
   ];
+  return extractors.map(withMaskedNames);
 }

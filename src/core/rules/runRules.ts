@@ -39,7 +39,12 @@ export function runRules(fields: readonly AssessedField[], config: PiAuditConfig
     };
     diagnostics.push(...rule.check(context));
   }
-  return diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  return diagnostics.sort(compareDiagnostics);
+}
+
+/** The order diagnostics are reported in: file, line, column, rule. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
 
 /** The severity `config.rules` sets for a rule, if it sets a valid one. */

@@ -1,8 +1,10 @@
 import type { PiAuditConfig } from '../config/model';
+import type { LineEvidence } from '../disposition/evidence/lineEvidence';
 import type { Disposition } from '../disposition/model';
 import type { Engine } from '../engine';
 import type { Lang } from '../i18n/localizer';
 import { pickExtractor, type FileAnalysis } from './analyzeFile';
+import { AuditCache } from './auditCache';
 import { auditFields, type Audit } from './auditFields';
 import type { SkippedFile } from './model';
 import type { ScanResult } from './scanResult';
@@ -12,16 +14,22 @@ import type { ScanResult } from './scanResult';
  * and text of every file of the folder (from disk after a scan, from the buffer for open
  * documents). Re-auditing runs `auditFields` over all of them, because evidence in one file
  * (a purge job, a DELETE statement) decides diagnostics in another; only the changed document
- * is analysed again.
+ * is analysed again, and only its text is searched for evidence again and judged by the rules
+ * again (`AuditCache`).
  */
 export class FolderIndex {
   private readonly analyses = new Map<string, FileAnalysis>();
   private readonly texts = new Map<string, string>();
+  private readonly cache = new AuditCache();
 
-  /** Records (or replaces) one file's analysis and the text it was made from. */
-  set(analysis: FileAnalysis, text: string): void {
+  /**
+   * Records (or replaces) one file's analysis and the text it was made from; `lines`, the
+   * evidence line scan of that text when it was made alongside the analysis, saves scanning it here.
+   */
+  set(analysis: FileAnalysis, text: string, lines?: readonly LineEvidence[]): void {
     this.analyses.set(analysis.file, analysis);
     this.texts.set(analysis.file, text);
+    if (lines) this.cache.assess.lines.remember(analysis.file, text, lines);
   }
 
   delete(file: string): boolean {
@@ -55,11 +63,12 @@ export class FolderIndex {
     this.analyses.clear();
     this.texts.clear();
     for (const [file, analysis] of other.analyses) this.set(analysis, other.texts.get(file) ?? '');
+    this.cache.assess.lines.takeFrom(other.cache.assess.lines);
   }
 
   /** Resolves dispositions, collects evidence and runs the rules over every file known. */
   audit(options: { config: PiAuditConfig; lang: Lang; system: string; checklist?: ReadonlyMap<string, Disposition> }): Audit {
-    return auditFields({ analyses: [...this.analyses.values()], texts: this.texts, ...options });
+    return auditFields({ analyses: [...this.analyses.values()], texts: this.texts, ...options, cache: this.cache });
   }
 
   /** The index and an audit of it as the engine's single result type (for SARIF and reports). */

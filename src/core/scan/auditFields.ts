@@ -6,6 +6,7 @@ import type { AssessedField, Disposition } from '../disposition/model';
 import type { Lang } from '../i18n/localizer';
 import { runRules } from '../rules/runRules';
 import type { FileAnalysis } from './analyzeFile';
+import type { AuditCache } from './auditCache';
 import type { AuditedField, Diagnostic } from './scanResult';
 
 export interface AuditInput {
@@ -18,6 +19,8 @@ export interface AuditInput {
   system: string;
   /** Decisions recorded in the checklist, by field id. */
   checklist?: ReadonlyMap<string, Disposition>;
+  /** Kept between audits of the same folder (an editor's): unchanged files are not read or judged again. */
+  cache?: AuditCache;
 }
 
 export interface Audit {
@@ -38,10 +41,16 @@ export interface Audit {
 export function auditFields(input: AuditInput): Audit {
   const findings = input.analyses.flatMap((a) => a.fields);
   const files = [...input.texts].map(([file, text]) => ({ file, text }));
-  const assessment = assessFields(findings, files, { checklist: input.checklist, policies: input.config.policies, system: input.system });
-  const diagnostics = runRules(assessment.fields, input.config, input.lang, { categoryLabel });
+  const assessment = assessFields(findings, files, { checklist: input.checklist, policies: input.config.policies, system: input.system }, input.cache?.assess);
+  const diagnostics = input.cache ? input.cache.rules.run(assessment.fields, input.config, input.lang, { categoryLabel }) : runRules(assessment.fields, input.config, input.lang, { categoryLabel });
   const assessed = assessment.fields.filter((a) => a.finding.isPI);
-  const fields = assessed.map((a) => ({ ...a.finding, disposition: a.disposition, evidence: a.evidence.map((e) => `${e.kind}: ${e.text} (${e.file}:${e.line})`) }));
+  // Object.assign rather than a spread: objects V8 (Node 20) builds as `{ ...finding, … }` each get
+  // a hidden class of their own, which makes every later read of them slow.
+  const fields = assessed.map((a) => {
+    const evidence = a.evidence.map((e) => `${e.kind}: ${e.text} (${e.file}:${e.line})`);
+    const make = (): AuditedField => Object.assign({}, a.finding, { disposition: a.disposition, evidence });
+    return input.cache ? input.cache.audited(a, evidence, make) : make();
+  });
   return { fields, assessed, diagnostics, policyProblems: assessment.policyProblems };
 }
 

@@ -1,6 +1,7 @@
 import type { Evidence, EvidenceKind } from '../model';
 import { squash } from '../names';
-import { assignmentsOn, declarationHeader, detectLine, endsAssignments, isCommentLine, MAX_LINE, type Hit } from './detectors';
+import type { Assignment, Hit } from './detectors';
+import { scanLines, type LineEvidence, type LineEvidenceCache } from './lineEvidence';
 import { EntityIndex, type EvidenceEntity } from './entityIndex';
 import { snippet } from './snippet';
 
@@ -9,11 +10,6 @@ export interface ScannedText {
   file: string;
   text: string;
 }
-
-/** A delete within this many lines after a scheduler counts as a scheduled purge job. */
-const SCHEDULE_WINDOW = 30;
-/** An UPDATE's SET clause is read for at most this many lines. */
-const UPDATE_WINDOW = 6;
 
 /** Field names (squashed) that mark a row as deleted without deleting it. */
 const SOFT_DELETE_FLAGS = new Set([
@@ -40,11 +36,14 @@ interface Pending {
  * TTL indexes, cascades, scheduled purge jobs, DELETE/TRUNCATE and ORM deletes naming the entity,
  * hashing/masking/nulling of PI columns, and soft-delete flags — the latter only for entities
  * that nothing purges. A cascade counts as a purge when its parent entity is purged (one level).
+ * With a `cache` (one per folder), a file whose text has not changed since the last call is not
+ * read again; the result is the same as without.
  */
-export function collectEvidence(files: readonly ScannedText[], entities: readonly EvidenceEntity[]): Map<string, Evidence[]> {
+export function collectEvidence(files: readonly ScannedText[], entities: readonly EvidenceEntity[], cache?: LineEvidenceCache): Map<string, Evidence[]> {
   const index = new EntityIndex(entities);
   const pending: Pending[] = [];
-  for (const file of files) scanFile(file, index, pending);
+  for (const { file, text } of files) attachFile(file, cache ? cache.lines(file, text) : scanLines(text), index, pending);
+  cache?.keepOnly(new Set(files.map((f) => f.file)));
   for (const entity of entities) {
     for (const field of entity.fields) {
       if (![field.name, ...field.aliases].some((name) => SOFT_DELETE_FLAGS.has(squash(name)))) continue;
@@ -55,49 +54,39 @@ export function collectEvidence(files: readonly ScannedText[], entities: readonl
   return finalize(pending, index);
 }
 
-function scanFile(scanned: ScannedText, index: EntityIndex, pending: Pending[]): void {
-  const lines = scanned.text.split(/\r\n|\r|\n/);
-  let scheduler: { line: number; text: string } | null = null;
-  let update: { line: number; entities: EvidenceEntity[] } | null = null;
-  let header: { line: number; name: string } | null = null;
-  /**
-   * The entity a line of this file belongs to: the one the last declaration header names; else
-   * the last entity declared above, unless a header for something unknown (a table with no
-   * fields reported, a job class) started since.
-   */
-  const enclosing = (lineNumber: number): EvidenceEntity | undefined => {
-    const above = index.enclosing(scanned.file, lineNumber);
-    if (!header) return above;
-    const headerLine = header.line;
-    const named = index.named(header.name).find((entity) => entity.file === scanned.file);
-    if (named) return named;
-    return above && above.line >= headerLine - 1 ? above : undefined;
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].length > MAX_LINE ? lines[i].slice(0, MAX_LINE) : lines[i];
-    if (isCommentLine(line)) continue;
-    const lineNumber = i + 1;
-    const declared = declarationHeader(line);
-    if (declared !== null) header = { line: lineNumber, name: declared };
-    const hits = detectLine(line, lines[i + 1] ?? '');
-    // Most lines have nothing: leave before building anything for them.
-    if (hits.length === 0 && update === null) continue;
-    const at = (hit: { index: number }): Pick<Evidence, 'file' | 'line' | 'column'> => ({ file: scanned.file, line: lineNumber, column: hit.index + 1 });
-    for (const hit of hits.filter((h) => h.type === 'scheduler')) scheduler = { line: lineNumber, text: hit.text };
-    const scheduledBy = scheduler && lineNumber - scheduler.line <= SCHEDULE_WINDOW ? scheduler.text : undefined;
-    if (update && lineNumber - update.line <= UPDATE_WINDOW && !hits.some((h) => h.type === 'update')) {
-      readAssignments(line, 0, update.entities, at, pending);
-    }
-    if (update && (lineNumber - update.line > UPDATE_WINDOW || (lineNumber > update.line && endsAssignments(line)))) update = null;
-    for (const hit of hits) {
+/**
+ * Attaches what the text of one file shows (its line scan, see lineEvidence.ts) to the entities
+ * it names or sits in. Only this step depends on the entities, so a file's line scan is reused
+ * for as long as its text stays the same.
+ */
+function attachFile(file: string, lines: readonly LineEvidence[], index: EntityIndex, pending: Pending[]): void {
+  for (const found of lines) {
+    const lineNumber = found.line;
+    /**
+     * The entity a line of this file belongs to: the one the last declaration header names; else
+     * the last entity declared above, unless a header for something unknown (a table with no
+     * fields reported, a job class) started since.
+     */
+    const enclosing = (): EvidenceEntity | undefined => {
+      const above = index.enclosing(file, lineNumber);
+      const header = found.header;
+      if (!header) return above;
+      const named = index.named(header.name).find((entity) => entity.file === file);
+      if (named) return named;
+      return above && above.line >= header.line - 1 ? above : undefined;
+    };
+    const at = (hit: { index: number }): Pick<Evidence, 'file' | 'line' | 'column'> => ({ file, line: lineNumber, column: hit.index + 1 });
+    const scheduledBy = found.scheduledBy;
+    if (found.continued) readAssignments(found.continued.assignments, index.named(found.continued.table), index, at, pending);
+    for (const { hit, assignments } of found.hits) {
       switch (hit.type) {
         case 'ttl':
-          for (const entity of namedOrEnclosing(hit.names, enclosing(lineNumber), index)) {
+          for (const entity of namedOrEnclosing(hit.names, enclosing(), index)) {
             pending.push({ entity, evidence: { kind: 'ttl', ...at(hit), text: snippet(hit.text) } });
           }
           break;
         case 'cascade':
-          addCascade(hit, enclosing(lineNumber), index, at(hit), pending);
+          addCascade(hit, enclosing(), index, at(hit), pending);
           break;
         case 'delete':
           for (const entity of index.named(hit.name)) {
@@ -110,20 +99,17 @@ function scanFile(scanned: ScannedText, index: EntityIndex, pending: Pending[]):
           for (const entity of index.named(hit.name)) pending.push({ entity, evidence: { kind: 'soft-delete', ...at(hit), text: snippet(hit.text) } });
           break;
         case 'soft-mode':
-          for (const entity of namedOrEnclosing(hit.names, enclosing(lineNumber), index)) {
+          for (const entity of namedOrEnclosing(hit.names, enclosing(), index)) {
             pending.push({ entity, evidence: { kind: 'soft-delete', ...at(hit), text: snippet(hit.text) }, softMode: true });
           }
           break;
         case 'hash':
         case 'unset':
-          addColumnEvidence(hit.column, hit.type === 'hash' ? hit.qualifier : undefined, enclosing(lineNumber), index, { kind: 'anonymize', ...at(hit), text: snippet(hit.text) }, pending);
+          addColumnEvidence(hit.column, hit.type === 'hash' ? hit.qualifier : undefined, enclosing(), index, { kind: 'anonymize', ...at(hit), text: snippet(hit.text) }, pending);
           break;
-        case 'update': {
-          const entities = index.named(hit.table);
-          update = endsAssignments(line.slice(hit.index)) ? null : { line: lineNumber, entities };
-          readAssignments(line, hit.index + hit.text.length, entities, at, pending);
+        case 'update':
+          readAssignments(assignments ?? [], index.named(hit.table), index, at, pending);
           break;
-        }
         case 'scheduler':
           break;
       }
@@ -162,15 +148,17 @@ function addColumnEvidence(column: string, qualifier: string | undefined, enclos
   for (const owner of chosen) pending.push({ entity: owner.entity, evidence: { ...evidence, field: owner.field.name } });
 }
 
-function readAssignments(line: string, from: number, entities: readonly EvidenceEntity[], at: (hit: { index: number }) => Pick<Evidence, 'file' | 'line' | 'column'>, pending: Pending[]): void {
-  for (const assignment of assignmentsOn(line, from)) {
+function readAssignments(assignments: readonly Assignment[], entities: readonly EvidenceEntity[], index: EntityIndex, at: (hit: { index: number }) => Pick<Evidence, 'file' | 'line' | 'column'>, pending: Pending[]): void {
+  for (const assignment of assignments) {
     const key = squash(assignment.column);
+    // The entity's first PI field declared under that name (the index lists them in field order).
+    const owners = assignment.kind === 'flag' ? [] : index.piFieldsNamed(assignment.column);
     for (const entity of entities) {
       if (assignment.kind === 'flag') {
         if (SOFT_DELETE_FLAGS.has(key)) pending.push({ entity, evidence: { kind: 'soft-delete', ...at(assignment), text: snippet(assignment.text) } });
         continue;
       }
-      const field = entity.fields.find((f) => f.pi && [f.name, ...f.aliases].some((name) => squash(name) === key));
+      const field = owners.find((owner) => owner.entity === entity)?.field;
       if (field) pending.push({ entity, evidence: { kind: 'anonymize', ...at(assignment), text: snippet(assignment.text), field: field.name } });
     }
   }
@@ -218,6 +206,8 @@ export function showsPurge(evidence: readonly Evidence[]): boolean {
 
 /** The evidence that concerns one field: the entity-wide items and those about that field. */
 export function evidenceForField(evidence: readonly Evidence[], fieldNames: readonly string[]): Evidence[] {
+  // Most entities have none: spare squashing their fields' names.
+  if (evidence.length === 0) return [];
   const names = new Set(fieldNames.map(squash));
   return evidence.filter((e) => e.field === undefined || names.has(squash(e.field)));
 }

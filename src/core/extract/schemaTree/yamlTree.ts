@@ -1,6 +1,7 @@
-import { Composer, isAlias, isMap, isScalar, isSeq, Parser, Scalar, type Document, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Composer, isAlias, isNode, isMap, isScalar, isSeq, Parser, Scalar, visit, type Alias, type Document, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
 import { CommentPlacement, commentParts, placeComment, type PlacedComment } from '../commentPlacement';
 import { LineIndex } from '../lineIndex';
+import { withoutStackTraces } from '../withoutStackTraces';
 import type { ExtractionProblem } from '../model';
 import type { ParsedTree, ScalarValue, TreeMember, TreeNode, TreePosition } from './positionedTree';
 
@@ -11,24 +12,36 @@ const MAX_DEPTH = 200;
  * past this many nodes in one document aliases are no longer expanded.
  */
 const MAX_NODES = 200_000;
+/** Syntax errors listed one by one; more are counted in one problem. */
+const MAX_SYNTAX_PROBLEMS = 20;
 
 /**
  * YAML (every document of the stream) as a positioned tree. `#` comments come from the CST
  * tokens, which carry offsets, where the Document API keeps only their text.
  */
-export function yamlTree(text: string): ParsedTree {
+export function yamlTree(original: string): ParsedTree {
+  // The yaml lexer does not end a line at a lone \r (a mixed file); same length, so offsets hold.
+  const text = original.replace(/\r(?!\n)/g, '\n');
   const index = new LineIndex(text);
-  const tokens = Array.from(new Parser().parse(text));
-  const documents = Array.from(new Composer({ uniqueKeys: false }).compose(tokens, true, text.length));
+  const { tokens, documents } = withoutStackTraces(() => {
+    const cst = Array.from(new Parser().parse(text));
+    return { tokens: cst, documents: Array.from(new Composer({ uniqueKeys: false }).compose(cst, true, text.length)) };
+  });
   const comments = new CommentPlacement(cstComments(tokens, text, index));
   const problems: ExtractionProblem[] = [];
   const roots: TreeNode[] = [];
+  let syntaxErrors = 0;
   for (const document of documents) {
     for (const error of document.errors) {
+      // A binary or badly damaged file makes an error every few bytes: the first ones say enough.
+      if (syntaxErrors++ >= MAX_SYNTAX_PROBLEMS) continue;
       // What follows `: ` in a yaml message can be source text (a block scalar header), which may be PI.
       problems.push({ message: `YAML: ${error.message.split('\n')[0].split(': ')[0]}`, ...index.position(error.pos[0]) });
     }
-    if (document.contents) roots.push(new YamlConverter(document, index, comments, problems).node(document.contents, 0));
+    if (document.contents) roots.push(new YamlConverter(document, text, index, comments, problems).node(document.contents, 0));
+  }
+  if (syntaxErrors > MAX_SYNTAX_PROBLEMS) {
+    problems.push({ message: `YAML: ${syntaxErrors - MAX_SYNTAX_PROBLEMS} more syntax errors not listed`, line: 1, column: 1 });
   }
   return { roots, problems };
 }
@@ -57,20 +70,24 @@ class YamlConverter {
   private readonly path = new Set<unknown>();
   private nodes = 0;
   private truncated = false;
+  private readonly aliasTargets: ReadonlyMap<Alias, YamlNode | undefined>;
 
   constructor(
-    private readonly document: Document.Parsed,
+    document: Document.Parsed,
+    private readonly text: string,
     private readonly index: LineIndex,
     private readonly comments: CommentPlacement,
     private readonly problems: ExtractionProblem[],
-  ) {}
+  ) {
+    this.aliasTargets = aliasTargets(document);
+  }
 
   node(node: unknown, depth: number): TreeNode {
     const position = this.position(node);
     this.nodes++;
     if (depth > MAX_DEPTH) return this.leftOut(position, `YAML nesting deeper than ${MAX_DEPTH} levels; not read further`);
     if (isAlias(node)) {
-      const target = node.resolve(this.document);
+      const target = this.aliasTargets.get(node);
       if (!target) return { kind: 'scalar', position, value: null };
       if (this.path.has(target)) return this.leftOut(position, `YAML alias *${node.source} refers to its own ancestor; not expanded`);
       if (this.nodes > MAX_NODES) return this.leftOut(position, `YAML aliases expand past ${MAX_NODES} nodes; not expanded further`);
@@ -91,7 +108,7 @@ class YamlConverter {
       const members: TreeMember[] = [];
       for (const pair of node.items) {
         const keyPosition = this.position(pair.key);
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const key = isScalar(pair.key) ? String(pair.key.value) : this.complexKey(pair.key);
         const value: TreeNode = pair.value ? this.node(pair.value, depth + 1) : { kind: 'scalar', position: keyPosition, value: null };
         // YAML 1.1 merge keys (`<<: *base`) are common in hand-written OpenAPI files.
         if (key === '<<' && value.kind !== 'scalar') {
@@ -111,6 +128,16 @@ class YamlConverter {
     return { kind: 'array', position, items: node.items.map((item) => this.node(item, depth + 1)) };
   }
 
+  /**
+   * A mapping or sequence used as a key (`? {a: 1}`, or `{{{…` in a broken file) is no property
+   * name: its source text stands for it. Stringifying it with the yaml library costs time
+   * exponential in its nesting.
+   */
+  private complexKey(key: unknown): string {
+    const range = (key as YamlNode | null | undefined)?.range;
+    return range ? this.text.slice(range[0], Math.min(range[1], range[0] + 80)) : '';
+  }
+
   /** A null in place of what is not read, with one problem per document saying why. */
   private leftOut(position: TreePosition, message: string): TreeNode {
     if (!this.truncated) this.problems.push({ message, ...position });
@@ -125,6 +152,23 @@ class YamlConverter {
     const quoted = isScalar(node) && (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE);
     return this.index.position(range[0] + (quoted ? 1 : 0));
   }
+}
+
+/**
+ * What every alias of a document stands for: the last node anchored with its name before it, as
+ * yaml's `Alias.resolve` has it. Found in one walk; `resolve` walks the whole document for every
+ * alias it is asked about, and expanding a bomb asks hundreds of thousands of times (1 KB: 19 s).
+ */
+function aliasTargets(document: Document.Parsed): Map<Alias, YamlNode | undefined> {
+  const targets = new Map<Alias, YamlNode | undefined>();
+  const anchored = new Map<string, YamlNode>();
+  visit(document, {
+    Node: (_key, node) => {
+      if (isAlias(node)) targets.set(node, anchored.get(node.source));
+      else if (isNode(node) && node.anchor) anchored.set(node.anchor, node);
+    },
+  });
+  return targets;
 }
 
 function scalarValue(value: unknown): ScalarValue {

@@ -9,6 +9,7 @@ import { readMongooseSchemas } from './mongooseSchemas';
 import { readSequelizeModels } from './sequelizeModels';
 import { SourceFile } from './sourceFile';
 import { reportSyntaxErrors } from './syntaxProblems';
+import { parseGuarded, stoppedMessage, type GuardedParse } from '../treeSitter/guardedParse';
 
 /**
  * TypeScript and JavaScript models: TypeORM / MikroORM / sequelize-typescript entity classes,
@@ -30,10 +31,12 @@ export class TypeScriptExtractor implements Extractor {
     const text = original.replace(/\r(?!\n)/g, '\n');
     const result: ExtractionResult = { format: this.format, entities: [], problems: [] };
     let tree: Tree | null = null;
+    let parsed: GuardedParse | undefined;
     try {
       const parser = await this.grammars.parser(grammarFor(filePath) ?? 'typescript');
       try {
-        tree = parser.parse(text);
+        parsed = parseGuarded(parser, text);
+        tree = parsed.tree;
       } finally {
         parser.delete();
       }
@@ -42,7 +45,7 @@ export class TypeScriptExtractor implements Extractor {
       return result;
     }
     if (!tree) {
-      result.problems.push({ message: 'The TypeScript/JavaScript parser returned no syntax tree.', line: 1, column: 1 });
+      result.problems.push({ message: parsed?.stopped ? stoppedMessage('TypeScript/JavaScript', parsed) : 'The TypeScript/JavaScript parser returned no syntax tree.', line: 1, column: 1 });
       return result;
     }
     try {

@@ -1,0 +1,115 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { serialize } from 'node:v8';
+import type { PiAuditConfig } from '../config/model';
+import { dayNumber } from '../values/calendarDate';
+import type { FileResult } from './fileResult';
+import { cacheScope, DEFAULT_CACHE_FOLDER, ResultPack, type FileStamp, type Validity } from './resultCache';
+
+export interface ScanCacheOptions {
+  root: string;
+  /** A folder, false for none, or undefined for the default (see ScanOptions.cacheDir). */
+  cacheDir: string | false | undefined;
+  /** The build the results come from; without one there is no default cache. */
+  build: string | undefined;
+  /** The settings the analysis depends on (the rest are left out of the scope). */
+  config: PiAuditConfig;
+}
+
+/**
+ * One scan's use of the result cache: which folder, which pack, what it says about each walked
+ * file, and what the scan adds to it. Problems never stop the scan: they are collected in
+ * `errors` and the scan goes on without (that part of) the cache.
+ */
+export class ScanCache {
+  readonly errors: string[] = [];
+  /** The folder in use, when there is one. */
+  readonly folder: string | undefined;
+  private pack: ResultPack | undefined;
+  private readonly today = dayNumber(new Date());
+
+  constructor(options: ScanCacheOptions) {
+    const wanted = options.cacheDir ?? (options.build && !this.readOnly(options.root) ? path.join(options.root, DEFAULT_CACHE_FOLDER) : false);
+    if (wanted === false) return;
+    this.folder = path.resolve(options.root, wanted);
+    try {
+      this.pack = ResultPack.open(this.folder, cacheScope(options.config, options.build ?? 'sources'));
+    } catch (error) {
+      this.errors.push(`cannot use the cache folder ${this.folder}, scanning without it: ${describe(error)}`);
+    }
+  }
+
+  /** Whether results are cached: the workers then hash every file they read. */
+  get active(): boolean {
+    return this.pack !== undefined;
+  }
+
+  /** The cached result of a file whose stamp is unchanged: it need not even be read. */
+  unchangedResult(relPath: string, stamp: FileStamp | undefined): Uint8Array | undefined {
+    return this.pack?.unchanged(relPath, stamp, this.today)?.payload;
+  }
+
+  /** The content hash of the cached result for a path, for the worker to compare with what it reads. */
+  cachedHash(relPath: string): string | undefined {
+    return this.pack?.usable(relPath, this.today)?.hash;
+  }
+
+  /** A file read again with the cached content (a checkout, a restored CI cache): its result, stamp renewed. */
+  sameContent(relPath: string, stamp: FileStamp | undefined): Uint8Array {
+    const record = this.pack?.usable(relPath, this.today);
+    if (!record) throw new Error(`the cached result of ${relPath} went missing during the scan`);
+    if (stamp) this.pack?.put({ ...record, stamp });
+    return record.payload;
+  }
+
+  /** Keeps a fresh result (never one of a file that could not be read: it has no hash). */
+  store(relPath: string, stamp: FileStamp | undefined, hash: string | undefined, validity: Validity, result: FileResult | Uint8Array): void {
+    if (!this.pack || hash === undefined || !stamp) return;
+    const payload = result instanceof Uint8Array ? result : serialize(result);
+    this.pack.put({ relPath, hash, stamp, ...validity, payload });
+  }
+
+  /**
+   * Saves what the scan added. `seen` are the files of a scan of the whole root: the pack then
+   * forgets files that are gone; a scan of some paths only adds to it. The pack is let go
+   * afterwards: its records hold the results' bytes, which the audit turns into objects.
+   */
+  finish(seen: ReadonlySet<string> | undefined): void {
+    const pack = this.pack;
+    if (!pack) return;
+    this.pack = undefined;
+    if (seen) pack.keepOnly(seen);
+    try {
+      pack.save();
+    } catch (error) {
+      this.errors.push(`cannot update the cache ${pack.file}: ${describe(error)}`);
+    }
+  }
+
+  /** Stops using the cache without writing (an aborted scan). */
+  drop(): void {
+    this.pack = undefined;
+  }
+
+  /**
+   * A folder whose permissions allow nobody to write (a shared, read-only checkout) gets no
+   * default cache, even for a user the permissions do not stop; `cacheDir` puts one elsewhere.
+   */
+  private readOnly(root: string): boolean {
+    let mode: number;
+    try {
+      mode = fs.statSync(root).mode;
+    } catch (error) {
+      if (typeof error === 'object' && error !== null && 'code' in error) return false; // the walk reports it
+      throw error;
+    }
+    if ((mode & 0o222) !== 0) return false;
+    this.errors.push(`${root} is read-only, scanning without a cache (--cache-dir keeps one elsewhere)`);
+    return true;
+  }
+}
+
+function describe(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  return error instanceof Error ? error.message : String(error);
+}
