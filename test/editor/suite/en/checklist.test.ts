@@ -75,4 +75,29 @@ describe('generate / update the disposition checklist', () => {
     assert.equal(item?.status, 'in-progress');
     assert.ok(text.includes('人事部确认: 注销前匿名化 / HR confirmed'), 'the comment is kept');
   });
+
+  it('updates a checklist open with unsaved changes in its editor, keeping them and leaving the file on disk alone', async () => {
+    const onDisk = readFileSync(checklist(), 'utf8');
+    const editor = await vscode.window.showTextDocument(fileUri('pi-disposition.yaml'));
+    // The user's unsaved work: a note at the top, and one item deleted by mistake.
+    const edited = parseDocument(editor.document.getText());
+    const items = edited.getIn(['systems', 0, 'items']) as { items: { get(key: string): unknown }[] };
+    const removed = items.items.findIndex((item) => item.get('id') === 'hr-db/hr_schema.sql#employee.sfzh');
+    assert.ok(removed >= 0, 'employee.sfzh item');
+    items.items.splice(removed, 1);
+    const note = '# 法务审阅中，请勿提交 / legal review in progress, do not commit';
+    const replace = new vscode.WorkspaceEdit();
+    replace.replace(editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0), `${note}\n${edited.toString()}`);
+    assert.ok(await vscode.workspace.applyEdit(replace));
+    assert.ok(editor.document.isDirty, 'the edit is unsaved');
+
+    await vscode.commands.executeCommand('piAudit.generateChecklist');
+    await api.whenIdle();
+    const buffer = editor.document.getText();
+    assert.ok(buffer.includes(note), 'the unsaved note is kept in the buffer');
+    assert.ok(validate(buffer).systems.flatMap((s) => s.items).some((i) => i.id === 'hr-db/hr_schema.sql#employee.sfzh'), 'the deleted PI field is back in the buffer');
+    assert.ok(editor.document.isDirty, 'the update waits in the editor for the user to save');
+    assert.equal(readFileSync(checklist(), 'utf8'), onDisk, 'nothing was written behind the editor');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });
