@@ -133,6 +133,8 @@ export class Classifier {
         return { category: null, confidence: 0.8, reasons: [...reasons, `but ${context.because}`] };
       } else if (category === 'work.record') {
         return { category: null, confidence: 0.7, reasons: [...reasons, 'but a record entity has no job of its own'] };
+      } else if (category === 'health.physiology' && context.role !== 'medical') {
+        return { category: null, confidence: 0.7, reasons: [...reasons, 'but a record entity has no body of its own'] };
       } else {
         reasons.push('entity is a record about people');
         confidence = Math.min(confidence, 0.65);

@@ -139,3 +139,30 @@ describe('Classifier on a JSON Schema with nested objects', () => {
     expectNotPI(fields, 'Apartment.latitude');
   });
 });
+
+describe('Classifier on a courier company\'s Prisma schema', () => {
+  let fields: Map<string, FieldFinding>;
+  before(async () => {
+    fields = await classifyFixture('logistics_prisma.prisma');
+  });
+
+  it('takes height and weight as a body\'s only on a person or in a medical record', () => {
+    expectPI(fields, 'Courier.heightCm', 'health.physiology');
+    expectPI(fields, 'Courier.weight', 'health.physiology');
+    expectPI(fields, 'VitalSignsRecord.weight', 'health.physiology');
+    expectPI(fields, 'VitalSignsRecord.pulse', 'health.physiology');
+    expectNotPI(fields, 'Parcel.weightKg');
+    expectNotPI(fields, 'Parcel.height');
+    expectNotPI(fields, 'Parcel.temperature');
+  });
+
+  it('keeps the people of a parcel record: sender and receiver', () => {
+    expectPI(fields, 'Parcel.senderName', 'basic.name');
+    expectPI(fields, 'Parcel.receiverPhone', 'basic.phone');
+  });
+
+  it('reads 开户行账号 as a bank account, not a login account', () => {
+    const field = expectPI(fields, 'SettlementAccount.accountNo', 'property.bank_account');
+    assert.match(field.reasons[0], /开户行账号/);
+  });
+});
