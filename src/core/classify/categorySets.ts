@@ -12,6 +12,9 @@ export const TEXT_CATEGORIES = new Set(['basic.name', 'basic.email', 'basic.phot
 /** Categories (or prefixes) that are PI only when the owner is a person (a supplier's bank account is not). */
 export const OWNER_DEPENDENT = ['network.credential', 'basic.address', 'basic.phone', 'basic.email', 'basic.photo', 'property.', 'location.', 'device.', 'network.account', 'network.ip', 'communication.', 'online.'];
 
+/** Traits only a natural person has: a thing's 产地 or launch date is no birthplace or birthday. */
+export const PERSON_ONLY = new Set(['basic.birth', 'basic.gender', 'basic.age', 'basic.nationality', 'basic.ethnicity', 'basic.political', 'other.marital', 'other.religion', 'other.sexual_orientation']);
+
 /** A person's generic contact fields, which emergency contacts, guardians and families remap. */
 export const CONTACT_LIKE = ['basic.name', 'basic.phone', 'basic.family', 'basic.address', 'basic.email'];
 

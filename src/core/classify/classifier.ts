@@ -1,6 +1,6 @@
 import type { ExtractedEntity, ExtractedField } from '../extract/model';
 import { isPersonalCategory, isSensitiveCategory } from './categories';
-import { MEDICAL_RECORD_WORDS, TEXT_CATEGORIES, TRAIT_CATEGORIES, TRAIT_HEADS, isOwnerDependent } from './categorySets';
+import { MEDICAL_RECORD_WORDS, PERSON_ONLY, TEXT_CATEGORIES, TRAIT_CATEGORIES, TRAIT_HEADS, isOwnerDependent } from './categorySets';
 import { CommentEvidence, hasNoRealText } from './commentEvidence';
 import { isBooleanType, isIntegerType } from './declaredType';
 import { entityContext, type EntityContext } from './entityContext';
@@ -133,7 +133,7 @@ export class Classifier {
         return { category: null, confidence: 0.8, reasons: [...reasons, `but ${context.because}`] };
       } else if (category === 'work.record') {
         return { category: null, confidence: 0.7, reasons: [...reasons, 'but a record entity has no job of its own'] };
-      } else if (category === 'health.physiology' && context.role !== 'medical') {
+      } else if (category.startsWith('health.') && context.role !== 'medical') {
         return { category: null, confidence: 0.7, reasons: [...reasons, 'but a record entity has no body of its own'] };
       } else {
         reasons.push('entity is a record about people');
@@ -147,7 +147,7 @@ export class Classifier {
     if (ownedByThing && !hit.entry.contextual && isOwnerDependent(category) && !ownedByPerson) {
       return { category: null, confidence: 0.75, reasons: [...reasons, `but it belongs to a thing or organisation (${ownedByThing})`] };
     }
-    if (!hit.entry.contextual && context.subject === 'thing' && (hit.entry.owned || isOwnerDependent(category)) && !ownedByPerson) {
+    if (!hit.entry.contextual && context.subject === 'thing' && (hit.entry.owned || isOwnerDependent(category) || PERSON_ONLY.has(category)) && !ownedByPerson) {
       return { category: null, confidence: 0.75, reasons: [...reasons, `but ${context.because}`] };
     }
 

@@ -7,6 +7,7 @@ export interface CommentHit {
   qualifierText: string;
 }
 
+const ENGLISH_PREPOSITIONS = new Set(['as', 'on', 'of', 'for', 'from', 'in', 'at', 'by', 'with', 'to', 'which', 'that', 'when', 'if', 'per']);
 const OVERRIDING = new Set(['contacts.list', 'other.minor']);
 const PERSONAL_BASICS = new Set(['basic.name', 'basic.phone', 'basic.address', 'basic.family', 'basic.email']);
 
@@ -53,7 +54,12 @@ export class CommentEvidence {
     // English descriptions: tokenise words and phrase-match like identifiers; offsets become
     // token positions shifted past any character offset so ordering still works.
     const tokens = text.replace(/[^\x20-\x7e]+/g, ' ').split(/[^A-Za-z0-9]+/).flatMap((w) => this.index.tokens(w));
-    return this.index.phraseHits(tokens).map((h) => ({ ...h, start: h.start + 10_000, end: h.end + 10_000 }));
+    // An English noun phrase has its head before a preposition ("legal name as on the driving
+    // licence", "phone number of the customer"); what follows only qualifies it.
+    const cut = tokens.findIndex((t, i) => i > 0 && ENGLISH_PREPOSITIONS.has(t));
+    const headHits = cut > 0 ? this.index.phraseHits(tokens.slice(0, cut)) : [];
+    const hits = headHits.length > 0 ? headHits : this.index.phraseHits(tokens);
+    return hits.map((h) => ({ ...h, start: h.start + 10_000, end: h.end + 10_000 }));
   }
 }
 

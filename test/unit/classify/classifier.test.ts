@@ -166,3 +166,34 @@ describe('Classifier on a courier company\'s Prisma schema', () => {
     assert.match(field.reasons[0], /开户行账号/);
   });
 });
+
+describe('Classifier on a platform with people, things and logs side by side', () => {
+  let fields: Map<string, FieldFinding>;
+  before(async () => {
+    fields = await classifyFixture('platform_mixed.sql');
+  });
+
+  it('reads the head of an English description before its preposition', () => {
+    expectPI(fields, 'driver.full_name', 'basic.name');
+  });
+
+  it('gives a driver\'s licence number, birthplace and weight, and none to a company, a product or a city', () => {
+    expectPI(fields, 'driver.license_no', 'identity.other');
+    expectPI(fields, 'driver.birth_place', 'basic.nationality');
+    expectPI(fields, 'driver.weight', 'health.physiology');
+    expectNotPI(fields, 'company.license_no');
+    expectNotPI(fields, 'wms_sku.birth_place');
+    expectNotPI(fields, 'wms_sku.height');
+    expectNotPI(fields, 'city.name');
+  });
+
+  it('does not take a job log\'s job group or exception for a person\'s work or health', () => {
+    expectNotPI(fields, 'sys_job_log.job_group');
+    expectNotPI(fields, 'sys_job_log.exception_info');
+  });
+
+  it('keeps the findings of a medical examination', () => {
+    expectPI(fields, 'health_exam.conclusion', 'health.record');
+    expectPI(fields, 'health_exam.abnormal_items', 'health.record');
+  });
+});
