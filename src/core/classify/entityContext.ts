@@ -1,6 +1,7 @@
 import type { ExtractedEntity } from '../extract/model';
 import { PERSON_ENTITY_WORDS, PERSON_ENTITY_ZH, THING_ENTITY_WORDS, THING_ENTITY_ZH } from './lexicon/context';
 import type { TermIndex } from './termIndex';
+import { mainClause } from './commentEvidence';
 
 /**
  * What an entity describes: a natural person (member, employee, patient…), a thing or an
@@ -65,6 +66,12 @@ export function entityContext(entity: ExtractedEntity, parents: readonly Extract
   } else if (parentTokens.some((t) => PERSON.has(t))) {
     subject = 'person';
     because = `nested in a person entity (${parents.map((p) => p.name).join(' › ')})`;
+  } else {
+    const named = ownNameColumn(entity, ownTokens, index);
+    if (named) {
+      subject = 'thing';
+      because = `its own name column ${named.field} is the ${named.thing}名称`;
+    }
   }
 
   let role: EntityRole = null;
@@ -90,6 +97,21 @@ const GENERIC_TAIL = new Set(['schema', 'schemas', 'info', 'infos', 'record', 'r
 function lastMeaningful(tokens: readonly string[]): string | undefined {
   for (let i = tokens.length - 1; i >= 0; i--) {
     if (!GENERIC_TAIL.has(tokens[i]) && !/^\d+$/.test(tokens[i])) return tokens[i];
+  }
+  return undefined;
+}
+
+/**
+ * A column named after the entity that holds a thing's name says what the entity is, when its
+ * name does not: T_JG_XX.JGMC '机构名称' is an institution, whose 联系电话 is not a person's.
+ */
+function ownNameColumn(entity: ExtractedEntity, ownTokens: readonly string[], index: TermIndex): { field: string; thing: string } | undefined {
+  const stems = ownTokens.filter((t) => t.length >= 2 && !GENERIC_TAIL.has(t));
+  for (const field of entity.fields) {
+    const description = mainClause(field.description?.trim() ?? '');
+    const thing = THING_ENTITY_ZH.find((w) => description === `${w}名称`);
+    const first = index.tokens(field.name)[0];
+    if (thing && first && stems.some((stem) => first.startsWith(stem))) return { field: field.name, thing };
   }
   return undefined;
 }

@@ -192,6 +192,27 @@ describe('Classifier on a platform with people, things and logs side by side', (
     expectNotPI(fields, 'sys_job_log.exception_info');
   });
 
+  it('takes the platform of a member\'s session for device information, not the platform of an app release', () => {
+    expectPI(fields, 'app_session.platform', 'device.info');
+    expectPI(fields, 'app_session.user_agent', 'device.info');
+    expectNotPI(fields, 'app_version.platform');
+  });
+
+  it('knows an entity by its own name column: T_JG_XX.JGMC 机构名称 makes its 联系电话 an institution\'s', () => {
+    expectNotPI(fields, 'T_JG_XX.LXDH');
+    expectPI(fields, 'visitor_log.phone', 'basic.phone');
+  });
+
+  it('reads id_card_number as an ID number, not a bank card number', () => {
+    expectPI(fields, 'visitor_log.id_card_number', 'identity.id_number');
+  });
+
+  it('gives a gate no name, location or IP address of a person', () => {
+    expectNotPI(fields, 'gate.name');
+    expectNotPI(fields, 'gate.location');
+    expectNotPI(fields, 'gate.ip_address');
+  });
+
   it('keeps the findings of a medical examination', () => {
     expectPI(fields, 'health_exam.conclusion', 'health.record');
     expectPI(fields, 'health_exam.abnormal_items', 'health.record');
