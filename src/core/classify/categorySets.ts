@@ -9,6 +9,9 @@ export const TRAIT_HEADS = new Set(['flag', 'status', 'state']);
 /** Categories that hold text; a numeric column of them is a foreign key or a code, not the value. */
 export const TEXT_CATEGORIES = new Set(['basic.name', 'basic.email', 'basic.photo', 'identity.document_image', 'network.account', 'basic.family', 'work.record', 'contacts.list', 'communication.content']);
 
+/** Text no integer column can hold: an integer `post_author` points at a person, it does not name one. */
+export const NEVER_NUMBERS = new Set(['basic.name', 'basic.email', 'basic.photo', 'identity.document_image', 'communication.content']);
+
 /** Categories (or prefixes) that are PI only when the owner is a person (a supplier's bank account is not). */
 export const OWNER_DEPENDENT = ['network.credential', 'basic.address', 'basic.phone', 'basic.email', 'basic.photo', 'property.', 'location.', 'device.', 'network.account', 'network.ip', 'communication.', 'online.'];
 

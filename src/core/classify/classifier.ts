@@ -1,6 +1,6 @@
 import type { ExtractedEntity, ExtractedField } from '../extract/model';
 import { isPersonalCategory, isSensitiveCategory } from './categories';
-import { MEDICAL_RECORD_WORDS, PERSON_ONLY, TEXT_CATEGORIES, TRAIT_CATEGORIES, TRAIT_HEADS, isOwnerDependent } from './categorySets';
+import { MEDICAL_RECORD_WORDS, NEVER_NUMBERS, PERSON_ONLY, TEXT_CATEGORIES, TRAIT_CATEGORIES, TRAIT_HEADS, isOwnerDependent } from './categorySets';
 import { CommentEvidence, hasNoRealText } from './commentEvidence';
 import { isBooleanType, isIntegerType } from './declaredType';
 import { entityContext, type EntityContext } from './entityContext';
@@ -101,6 +101,11 @@ export class Classifier {
     if (head && !(TRAIT_CATEGORIES.has(chosen.hit.entry.category) && TRAIT_HEADS.has(head))) {
       return { category: null, confidence: 0.8, reasons: [...reasons, `but the head word "${head}" makes it metadata`] };
     }
+    // author_url, holder_link: a web address after a person word is a link, not a name.
+    const link = category === 'basic.name' && chosen.source === 'name' ? chosen.trailing.find((t) => LINK_HEADS.has(t)) : undefined;
+    if (link) {
+      return { category: null, confidence: 0.75, reasons: [...reasons, `but the head word "${link}" makes it a link`] };
+    }
     const ruleWord = (fromName?.qualifier ?? nameTokens[0] ?? []).find((t) => NON_PI_QUALIFIERS.has(t));
     if (ruleWord) {
       return { category: null, confidence: 0.8, reasons: [...reasons, `but "${ruleWord}" makes it a rule or a thing, not a person's data`] };
@@ -111,7 +116,8 @@ export class Classifier {
     if (isBooleanType(type) && !TRAIT_CATEGORIES.has(category)) {
       return { category: null, confidence: 0.85, reasons: [...reasons, `but the type ${field.type} is a flag`] };
     }
-    if (isIntegerType(type) && TEXT_CATEGORIES.has(category) && (nameTokens.some((t) => t[t.length - 1] === 'id') || /\bID\b|编号|外键|关联/.test(description))) {
+    const reference = nameTokens.some((t) => t[t.length - 1] === 'id') || /\bID\b|编号|外键|关联/.test(description);
+    if (isIntegerType(type) && TEXT_CATEGORIES.has(category) && (reference || NEVER_NUMBERS.has(category))) {
       return { category: null, confidence: 0.85, reasons: [...reasons, `but the ${field.type} column is a reference to a person, not the value`] };
     }
 
@@ -135,6 +141,10 @@ export class Classifier {
         return { category: null, confidence: 0.7, reasons: [...reasons, 'but a record entity has no job of its own'] };
       } else if (category.startsWith('health.') && context.role !== 'medical') {
         return { category: null, confidence: 0.7, reasons: [...reasons, 'but a record entity has no body of its own'] };
+      } else if (category.startsWith('device.')) {
+        return { category: null, confidence: 0.7, reasons: [...reasons, 'but a record entity has no device of its own'] };
+      } else if (category === 'basic.name' && chosen.source === 'name' && hit.term === 'name') {
+        return { category: null, confidence: 0.65, reasons: [...reasons, 'but a record\'s own name is its title, not a person\'s'] };
       } else {
         reasons.push('entity is a record about people');
         confidence = Math.min(confidence, 0.65);
@@ -171,6 +181,8 @@ export class Classifier {
     return tokens.some((t) => PROTECTION.has(t)) || PROTECTION_ZH.some((w) => text.toUpperCase().includes(w.toUpperCase())) || /encrypt|hash|mask|cipher/i.test(text);
   }
 }
+
+const LINK_HEADS = new Set(['url', 'uri', 'link', 'href', 'website', 'homepage', 'site']);
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;

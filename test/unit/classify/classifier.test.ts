@@ -213,6 +213,23 @@ describe('Classifier on a platform with people, things and logs side by side', (
     expectNotPI(fields, 'gate.ip_address');
   });
 
+  it('reads a blog: posts and options are things, a comment author is a person, an integer author is a reference', () => {
+    expectNotPI(fields, 'wp_posts.post_author');
+    expectNotPI(fields, 'wp_posts.post_name');
+    expectNotPI(fields, 'wp_posts.post_content');
+    expectNotPI(fields, 'wp_options.option_name');
+    expectPI(fields, 'wp_comments.comment_author', 'basic.name');
+    expectPI(fields, 'wp_comments.comment_author_email', 'basic.email');
+    expectNotPI(fields, 'wp_comments.comment_author_url');
+    expectPI(fields, 'wp_comments.user_pass', 'network.credential');
+  });
+
+  it('does not take a record\'s own name or a parcel carrier for a person\'s name or device', () => {
+    expectPI(fields, 'shipment.recipient_name', 'basic.name');
+    expectNotPI(fields, 'shipment.carrier');
+    expectNotPI(fields, 'signup_event.name');
+  });
+
   it('keeps the findings of a medical examination', () => {
     expectPI(fields, 'health_exam.conclusion', 'health.record');
     expectPI(fields, 'health_exam.abnormal_items', 'health.record');

@@ -27,7 +27,7 @@ export const THING_ENTITY_WORDS = [
   'dict', 'dictionary', 'template', 'job', 'task', 'file', 'campaign', 'coupon', 'tag', 'region', 'brand', 'supplier', 'vendor',
   'merchant', 'vehicle', 'fleet', 'package', 'permission', 'role', 'module', 'api', 'error', 'article', 'banner', 'notice',
   'keyword', 'keywords', 'hot', 'channel', 'site', 'server', 'host', 'branch', 'office', 'factory', 'grade', 'level',
-  'purchase', 'procurement', 'po', 'supply', 'apartment', 'building', 'room', 'course', 'lesson', 'classroom', 'venue', 'facility', 'hospital', 'school', 'settlement', 'city', 'cities', 'country', 'countries', 'province', 'district', 'county', 'currency', 'locale', 'timezone', 'version', 'versions', 'release', 'releases', 'gate', 'door', 'camera', 'terminal', 'printer', 'sensor', 'machine', 'inventory', 'stock', 'asset', 'sp', 'gs', 'bm', 'ck', 'md', 'cd', 'zd', 'ng',
+  'purchase', 'procurement', 'po', 'supply', 'apartment', 'building', 'room', 'course', 'lesson', 'classroom', 'venue', 'facility', 'hospital', 'school', 'settlement', 'city', 'cities', 'country', 'countries', 'province', 'district', 'county', 'currency', 'locale', 'timezone', 'version', 'versions', 'release', 'releases', 'gate', 'door', 'camera', 'terminal', 'printer', 'sensor', 'machine', 'option', 'options', 'post', 'posts', 'page', 'pages', 'term', 'terms', 'taxonomy', 'inventory', 'stock', 'asset', 'sp', 'gs', 'bm', 'ck', 'md', 'cd', 'zd', 'ng',
 ];
 
 export const THING_ENTITY_ZH = [
