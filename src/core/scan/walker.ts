@@ -56,7 +56,8 @@ export type SkipReason = 'ignored-folder' | 'too-large' | 'symlink-loop' | 'syml
  * first, names sorted by code unit. Everything in scope that is not yielded goes to `onSkip`
  * with its reason. Files excluded by `.gitignore`, `exclude` or a non-matching `include` were
  * never in scope and are not reported. A path that is a file is yielded when include/exclude
- * allow it, whatever `.gitignore` says, because the user named it. When the signal aborts the
+ * allow it, whatever `.gitignore` says, because the user named it; so is a named folder that the
+ * repository ignores (its own ignore files still apply inside it). When the signal aborts the
  * walk stops by throwing the signal's reason.
  */
 export async function* walkFiles(paths: string | readonly string[], options: WalkOptions = {}): AsyncGenerator<WalkedFile> {
@@ -216,6 +217,10 @@ class Walk {
           const level = await this.readIgnoreFile(folder, '.gitignore');
           if (level) levels.push(level);
         }
+        // A folder the user named is walked even when the repository ignores it (as ripgrep
+        // does): only the ignore files inside it apply then, or the scan would find nothing.
+        const named = [...above.slice(1), start];
+        if (named.some((folder) => isGitIgnored(levels, folder, true))) return [];
         return levels;
       }
       if (path.dirname(dir) === dir) return [];

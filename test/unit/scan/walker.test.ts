@@ -94,6 +94,20 @@ describe('walkFiles', () => {
     assert.deepEqual(fromTop.rel, ['.gitignore', 'services/.gitignore', 'services/crm/Customer.ts']);
   });
 
+  it('walks a folder the user named even when the repository ignores it, with the ignore files inside it', async () => {
+    tree(dir, {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': 'exports/\n*.bak\n',
+      'exports/2024/.gitignore': 'tmp/\n',
+      'exports/2024/kh.sql': 'x',
+      'exports/2024/tmp/scratch.sql': 'x',
+      'src/app.ts': 'x',
+    });
+    assert.deepEqual((await walk(join(dir, 'exports', '2024'))).rel, ['.gitignore', 'kh.sql']);
+    assert.deepEqual((await walk(join(dir, 'exports'))).rel, ['2024/.gitignore', '2024/kh.sql']);
+    assert.deepEqual((await walk(dir)).rel, ['.gitignore', 'src/app.ts'], 'walked from the top, the ignored folder stays out');
+  });
+
   it('can be told to ignore .gitignore', async () => {
     tree(dir, { '.gitignore': '*.sql\n', 'seed.sql': 'x' });
     assert.deepEqual((await walk(dir, { useGitignore: false })).rel, ['.gitignore', 'seed.sql']);
