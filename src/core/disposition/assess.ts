@@ -3,7 +3,7 @@ import type { AssessCache } from './assessCache';
 import { collectEvidence, evidenceForField, type ScannedText } from './evidence/collect';
 import { entitiesFromFindings, entityKeyOf } from './evidence/entityIndex';
 import type { AssessedField } from './model';
-import type { PolicyProblem } from './policy';
+import { PolicySet, type PolicyProblem } from './policy';
 import { resolveDisposition, type ResolveContext } from './resolve';
 
 export interface Assessment {
@@ -21,8 +21,9 @@ export interface Assessment {
 export function assessFields(findings: readonly FieldFinding[], files: readonly ScannedText[], context: ResolveContext, cache?: AssessCache): Assessment {
   const evidence = collectEvidence(files, entitiesFromFindings(findings), cache?.lines);
   const problems = new Map<string, PolicyProblem>();
+  const compiled: ResolveContext = { ...context, compiledPolicies: context.compiledPolicies ?? new PolicySet(context.policies ?? []) };
   const fields = findings.map((finding): AssessedField => {
-    const resolved = cache ? cache.resolve(finding, context) : resolveDisposition(finding, context);
+    const resolved = cache ? cache.resolve(finding, compiled) : resolveDisposition(finding, compiled);
     for (const problem of resolved.problems) problems.set(`${problem.policy}|${problem.message}`, problem);
     return {
       finding,

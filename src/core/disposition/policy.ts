@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { PolicyRule } from '../config/model';
 import type { FieldFinding } from '../scan/model';
 import { normalizeMechanism } from './mechanism';
@@ -21,29 +21,49 @@ export function policyName(rule: PolicyRule, index: number): string {
   return rule.line === undefined ? `policies[${index}]` : `policies[${index}] (line ${rule.line})`;
 }
 
+/** How a policy glob is matched: case-insensitive, a glob without `/` against `entity.field`. */
+const GLOB_OPTIONS = { nocase: true, matchBase: true, dot: true } as const;
+
 /**
- * The first policy rule that matches the field, as a disposition. A rule matches when its `match`
- * glob matches `system/entity.field` (minimatch, case-insensitive; every declared and alias
- * spelling of the entity and field is tried; a glob without `/` is matched against
- * `entity.field`) and its `categories` (ids or family prefixes) contain the field's category.
- * A rule with neither matches every field.
+ * Policy rules with their `match` globs compiled once: compiling a glob costs more than matching
+ * it, and an audit matches every field of a monorepo against every rule.
  */
-export function matchPolicy(finding: FieldFinding, policies: readonly PolicyRule[], system: string): PolicyMatch | null {
-  for (let index = 0; index < policies.length; index++) {
-    const rule = policies[index];
-    if (rule.match !== undefined && !globMatches(rule.match, finding, system)) continue;
-    if (rule.categories !== undefined && !categoryMatches(rule.categories, finding.category)) continue;
-    return toDisposition(rule, policyName(rule, index));
+export class PolicySet {
+  private readonly globs: (Minimatch | undefined)[];
+
+  constructor(readonly rules: readonly PolicyRule[]) {
+    this.globs = rules.map((rule) => (rule.match === undefined ? undefined : new Minimatch(rule.match, GLOB_OPTIONS)));
   }
-  return null;
+
+  /**
+   * The first policy rule that matches the field, as a disposition. A rule matches when its
+   * `match` glob matches `system/entity.field` (every declared and alias spelling of the entity
+   * and field is tried) and its `categories` (ids or family prefixes) contain the field's
+   * category. A rule with neither matches every field.
+   */
+  match(finding: FieldFinding, system: string): PolicyMatch | null {
+    for (let index = 0; index < this.rules.length; index++) {
+      const rule = this.rules[index];
+      const glob = this.globs[index];
+      if (glob !== undefined && !globMatches(glob, finding, system)) continue;
+      if (rule.categories !== undefined && !categoryMatches(rule.categories, finding.category)) continue;
+      return toDisposition(rule, policyName(rule, index));
+    }
+    return null;
+  }
 }
 
-function globMatches(glob: string, finding: FieldFinding, system: string): boolean {
+/** `PolicySet.match` for rules not compiled yet (one-off lookups). */
+export function matchPolicy(finding: FieldFinding, policies: readonly PolicyRule[] | PolicySet, system: string): PolicyMatch | null {
+  return (policies instanceof PolicySet ? policies : new PolicySet(policies)).match(finding, system);
+}
+
+function globMatches(glob: Minimatch, finding: FieldFinding, system: string): boolean {
   const entities = [finding.entity, ...finding.entityAliases];
   const fields = [finding.field, ...finding.fieldAliases];
   for (const entity of entities) {
     for (const field of fields) {
-      if (minimatch(`${system}/${entity}.${field}`, glob, { nocase: true, matchBase: true, dot: true })) return true;
+      if (glob.match(`${system}/${entity}.${field}`)) return true;
     }
   }
   return false;

@@ -4,13 +4,15 @@ import type { FieldFinding } from '../scan/model';
 import { parseAnnotations } from './annotation';
 import { annotationProblemMessage, type AnnotationProblem } from './annotationMessages';
 import type { AnnotationParse, Disposition } from './model';
-import { matchPolicy, type PolicyProblem } from './policy';
+import { matchPolicy, type PolicyProblem, type PolicySet } from './policy';
 
 export interface ResolveContext {
   /** Dispositions recorded in the checklist, by field id. */
   checklist?: ReadonlyMap<string, Disposition>;
   /** Policy rules from the configuration, in order (the first match wins). */
   policies?: readonly PolicyRule[];
+  /** The same rules with their globs compiled (`assessFields` compiles them once per call). */
+  compiledPolicies?: PolicySet;
   /** The system (repository) name, the first segment of the `system/entity.field` policy path. */
   system: string;
 }
@@ -49,7 +51,7 @@ export function resolveDisposition(finding: FieldFinding, context: ResolveContex
   }
   const recorded = context.checklist?.get(finding.id);
   if (recorded) return { disposition: recorded, invalid, problems: [] };
-  const policy = matchPolicy(finding, context.policies ?? [], context.system);
+  const policy = matchPolicy(finding, context.compiledPolicies ?? context.policies ?? [], context.system);
   if (policy) return { disposition: policy.disposition, invalid, problems: policy.problems };
   return { disposition: null, invalid, problems: [] };
 }
