@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { applyAction, codeActionsAt, findAction } from '../helpers/codeActions';
+import { applyAction, codeActionsAt, findAction, quickFixesOnceOffered } from '../helpers/codeActions';
 import { diagnosticsAt, piDiagnostics, ruleOf, waitForDiagnostics } from '../helpers/diagnostics';
 import { activatePiAudit, type PiAuditTestApi } from '../helpers/extensionApi';
 import { FileSnapshot, fileUri, openDocument, wordRange } from '../helpers/workspaceFiles';
@@ -53,7 +53,7 @@ describe('quick fixes', () => {
     const onField = diagnosticsAt(document.uri, range).get(rule);
     const diagnostic = onField ?? piDiagnostics(document.uri).find((d) => ruleOf(d) === rule && d.range.start.line === range.start.line);
     assert.ok(diagnostic, `${rule} is not on ${word} before the fix`);
-    const actions = await codeActionsAt(document.uri, diagnostic.range);
+    const actions = await quickFixesOnceOffered(document.uri, diagnostic.range);
     assert.equal(actions.filter((a) => a.isPreferred).length, 1, `exactly one preferred action: ${actions.map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`).join(' | ')}`);
     const action = title === 'preferred' ? actions.find((a) => a.isPreferred) as vscode.CodeAction : findAction(actions, title);
     const before = document.getText();
