@@ -4,11 +4,14 @@ import { build } from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
+import { writeCompiledSchemas } from './compile-schemas.mjs';
 
 const require = createRequire(import.meta.url);
 const grammars = ['typescript', 'tsx', 'javascript', 'python', 'java', 'go', 'c_sharp'];
 const watch = process.argv.includes('--watch');
 
+// The JSON Schemas as validation code (src/core/config/compiledSchemas.ts), rewritten when a schema changed.
+if (writeCompiledSchemas()) console.log('build: recompiled the JSON Schemas into src/core/config/compiledSchemas.ts');
 mkdirSync('dist/grammars', { recursive: true });
 copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), 'dist/grammars/tree-sitter.wasm');
 for (const name of grammars) {
@@ -23,7 +26,14 @@ await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js
 await build({ ...common, entryPoints: ['src/core/scan/scanWorker.ts'], outfile: 'dist/scanWorker.js' });
 chmodSync('dist/cli.js', 0o755);
 if (existsSync('src/extension/extension.ts')) {
-  await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+  // Activation loads only dist/extension.js (src/extension/extension.ts: registrations); its
+  // `import('./extensionCore')` becomes a require of its own bundle, loaded after activation.
+  const coreApart = { name: 'extension-core-apart', setup(b) { b.onResolve({ filter: /^\.\/extensionCore$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './extensionCore.js', external: true } : undefined)); } };
+  const shell = await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [coreApart], supported: { 'dynamic-import': false }, metafile: true });
+  // What activation waits for must stay small: the engine and its libraries belong in the core.
+  const heavy = Object.keys(shell.metafile.inputs).filter((input) => input.startsWith('node_modules/') || (input.startsWith('src/core/') && !input.startsWith('src/core/i18n/')));
+  if (heavy.length > 0) throw new Error(`dist/extension.js (activation) must not bundle the engine; it imports ${heavy.join(', ')}: import it from src/extension/extensionCore.ts's side instead`);
+  await build({ ...common, entryPoints: ['src/extension/extensionCore.ts'], outfile: 'dist/extensionCore.js', external: ['vscode'] });
   // The extension analyses edited documents on this thread (src/extension/documentAnalyzer.ts).
   await build({ ...common, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' });
 }

@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
 import type { AuditWorkspace } from './auditWorkspace';
+import { FIX_ALL_KIND } from './codeActionKinds';
 import { DIAGNOSTIC_SOURCE, engineDiagnosticOf } from './diagnosticsPublisher';
 import { addAnnotationAbove, canAnnotate, removeAnnotationAt, replaceAnnotationAt } from './documentEdits';
 import type { FolderAudit } from './folderAudit';
 import { defaultDecision, planFixes, type FixPlan } from './fixPlans';
 import { annotationSpanOnLine } from './textSpans';
-
-/** `source.fixAll.piAudit`: declare a disposition for every undecided field of the file. */
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('piAudit');
 
 /**
  * Quick fixes for PI Audit diagnostics and the file's "fix all" source action. Honours
@@ -15,10 +13,6 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('piAudit')
  * explicitly (never on save: it writes legal decisions into the code).
  */
 export class PiCodeActionProvider implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = {
-    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
-  };
-
   constructor(private readonly workspace: AuditWorkspace) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {

@@ -10,14 +10,19 @@ import { setDisposition } from './setDisposition';
 
 export const WALKTHROUGH_ID = 'piAudit.gettingStarted';
 
+/** A command's implementation, already wrapped in the error reporting and idle tracking below. */
+export type CommandHandler = (...args: never[]) => Promise<unknown>;
+
 /**
- * Registers the commands of the contract. Each reports a failure to the user and the log
- * instead of throwing into the void; the ones that never wait for the user run as tracked work
- * (so `whenIdle` waits for them).
+ * The commands of the contract, by id (the activation shell registers every id of the manifest
+ * and forwards to these). Each reports a failure to the user and the log instead of throwing
+ * into the void; the ones that never wait for the user run as tracked work (so `whenIdle` waits
+ * for them).
  */
-export function registerCommands(context: vscode.ExtensionContext, workspace: AuditWorkspace, inventory: InventoryView): void {
+export function commandHandlers(context: vscode.ExtensionContext, workspace: AuditWorkspace, inventory: InventoryView): Map<string, CommandHandler> {
+  const handlers = new Map<string, CommandHandler>();
   const register = (id: string, handler: (...args: never[]) => Promise<unknown>, tracked = false): void => {
-    context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: never[]) => {
+    handlers.set(id, async (...args: never[]) => {
       try {
         return tracked ? await workspace.idle.run(() => handler(...args)) : await handler(...args);
       } catch (error) {
@@ -25,7 +30,7 @@ export function registerCommands(context: vscode.ExtensionContext, workspace: Au
         void vscode.window.showErrorMessage(vscode.l10n.t('PI Audit: {0} failed: {1}', id, errorText(error)));
         return undefined;
       }
-    }));
+    });
   };
 
   register('piAudit.scanWorkspace', () => workspace.scan(workspace.all().filter((f) => f.engine), 'notification'), true);
@@ -44,4 +49,5 @@ export function registerCommands(context: vscode.ExtensionContext, workspace: Au
   register('piAudit.revealField', (target?: string | FieldNode, folder?: string) => revealField(workspace, target, folder));
   register('piAudit.inventory.toggleUndecided', () => inventory.toggle('undecidedOnly'));
   register('piAudit.inventory.toggleSensitive', () => inventory.toggle('sensitiveOnly'));
+  return handlers;
 }

@@ -26,8 +26,9 @@ export class InventoryView implements vscode.TreeDataProvider<InventoryNode>, vs
   private readonly filter: InventoryFilter = { undecidedOnly: false, sensitiveOnly: false };
   private systems: SystemNode[] = [];
 
-  constructor(private readonly workspace: AuditWorkspace) {
-    this.view = vscode.window.createTreeView('piAudit.inventory', { treeDataProvider: this, showCollapseAll: true });
+  /** `view`: the tree view registered at activation (see lateTreeProvider.ts), which this fills. */
+  constructor(private readonly workspace: AuditWorkspace, view: vscode.TreeView<InventoryNode>) {
+    this.view = view;
     this.subscription = workspace.onDidChange(() => this.refresh());
     void this.setContext();
     this.refresh();
@@ -105,8 +106,8 @@ export class InventoryView implements vscode.TreeDataProvider<InventoryNode>, vs
   }
 
   dispose(): void {
+    // The view itself belongs to the activation shell, which registered it.
     this.subscription.dispose();
-    this.view.dispose();
     this.changed.dispose();
   }
 }

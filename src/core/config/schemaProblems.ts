@@ -1,4 +1,5 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { validateChecklist, validateConfig } from './compiledSchemas';
 import { splitJsonPointer, type KeyPath } from './keyPath';
 
 /** A schema violation, as a key path into the value and a message a person can act on. */
@@ -10,21 +11,25 @@ export interface SchemaProblem {
 }
 
 /**
- * Compiles one of the project's JSON Schemas. `verbose` keeps each error's schema so messages
- * can quote its `examples`; `allErrors` so one run reports every mistake in the file.
+ * The project's schemas, compiled into code at build time (scripts/compile-schemas.mjs: ajv
+ * standalone, `allErrors` so one run reports every mistake, `verbose` so messages can quote a
+ * schema's `examples`), by `$id`. Compiling at run time cost tens of milliseconds per process.
  */
-export function compileSchema(schema: object): ValidateFunction {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  return ajv.compile(schema);
-}
+const COMPILED: Readonly<Record<string, unknown>> = {
+  'piaudit-config.schema.json': validateConfig,
+  'pi-disposition.schema.json': validateChecklist,
+};
 
 /**
- * A validator compiled on first use and reused after: compiling costs tens of milliseconds, and
- * the editor validates on every save. Once built it never changes, so sharing it is safe.
+ * The validator of one of the project's schemas (`schemas/*.json`), compiled at build time. A
+ * schema without compiled code is a build mistake, reported when the validator is first asked for.
  */
-export function lazyValidator(schema: object): () => ValidateFunction {
-  let compiled: ValidateFunction | undefined;
-  return () => (compiled ??= compileSchema(schema));
+export function lazyValidator(schema: { $id?: string }): () => ValidateFunction {
+  const compiled = schema.$id === undefined ? undefined : COMPILED[schema.$id];
+  return () => {
+    if (typeof compiled !== 'function') throw new Error(`no compiled validator for the schema ${schema.$id ?? '(without $id)'}: add it to scripts/compile-schemas.mjs`);
+    return compiled as ValidateFunction;
+  };
 }
 
 /** Validates `value` and returns the problems, most specific first, one per key and message. */

@@ -79,6 +79,11 @@ describe('extension manifest and translations', () => {
     for (const event of ['workspaceContains:**/*.{sql,prisma,proto,graphql,gql}', 'workspaceContains:**/.piaudit.yaml', 'onLanguage:sql', 'onLanguage:typescript', 'onLanguage:python', 'onLanguage:csv', 'onLanguage:plaintext']) {
       assert.ok(manifest.activationEvents.includes(event), event);
     }
+    // VS Code's own settings, launch and tsconfig files are jsonc, and the workbench fires
+    // onLanguage:jsonc at startup in every window (code-server 4.100): PI Audit would activate
+    // everywhere, in one batch with the JSON and TypeScript extensions, whose loading VS Code
+    // then counts in PI Audit's activation time. `.jsonc` schemas are rare; json stays.
+    assert.ok(!manifest.activationEvents.includes('onLanguage:jsonc'));
     assert.equal(manifest.main, './dist/extension.js');
   });
 
@@ -115,6 +120,8 @@ describe('extension manifest and translations', () => {
     assert.equal(lines[0], '**', 'everything is excluded first');
     assert.ok(lines.slice(1).every((l) => l.startsWith('!')), 'then only re-included');
     for (const forbidden of ['src', 'test', 'node_modules', 'scripts', '.map']) assert.ok(!lines.some((l) => l.includes(forbidden)), forbidden);
+    // Activation's bundle, the core it loads after activation, and the analysis thread's.
+    for (const bundle of ['dist/extension.js', 'dist/extensionCore.js', 'dist/analysisWorker.js']) assert.ok(lines.includes(`!${bundle}`), bundle);
     assert.match(manifest.scripts.package, /^vsce package --no-dependencies/);
   });
 });
