@@ -16,6 +16,7 @@ import type { AuditedField, ScanResult } from '../core/scan/scanResult';
 import type { AnalyzedFile } from './analysisProtocol';
 import type { AnalysisThread } from './analysisThread';
 import { boundForRestrictedMode, checklistFileIn } from './settingsOverlay';
+import { realRelPath, shownRelPath } from './maskedPaths';
 
 /** The folder's engine: it lives on the analysis thread, under the folder's key. */
 export interface FolderEngine {
@@ -76,16 +77,21 @@ export class FolderAudit {
     return this.config?.checklistPath.replace(/\\/g, '/') ?? 'pi-disposition.yaml';
   }
 
-  /** Path of a file of this folder relative to it (forward slashes), or undefined when outside. */
+  /**
+   * Path of a file of this folder relative to it (forward slashes), as the engine shows it (a PI
+   * value in a file name masked), or undefined when outside.
+   */
   relPath(uri: vscode.Uri): string | undefined {
     if (uri.scheme !== this.uri.scheme || uri.authority !== this.uri.authority) return undefined;
     const relative = path.relative(this.rootPath, uri.fsPath);
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-    return relative.split(path.sep).join('/');
+    return shownRelPath(relative.split(path.sep).join('/'));
   }
 
+  /** The file behind a path as the engine shows it (see `relPath`). */
   uriOf(relPath: string): vscode.Uri {
-    return vscode.Uri.joinPath(this.uri, ...relPath.split('/'));
+    const real = relPath.includes('*') ? (realRelPath(this.rootPath, relPath) ?? relPath) : relPath;
+    return vscode.Uri.joinPath(this.uri, ...real.split('/'));
   }
 
   field(id: string): AuditedField | undefined {

@@ -29,7 +29,9 @@ export function displayPath(relPath: string): string {
     .map((segment) => {
       const extension = EXTENSION.exec(segment)?.[0] ?? '';
       const stem = segment.slice(0, segment.length - extension.length);
-      return redactValues(stem) + extension;
+      const kept = redactValues(stem) + extension;
+      // What looked like an extension may end the value itself (a folder `zhang.san@example.com`).
+      return redactValues(kept);
     })
     .join('/');
 }
