@@ -40,6 +40,16 @@ describe('in Chinese (display language zh-cn)', () => {
     }
   });
 
+  it('links each rule to its section of the Chinese README', async () => {
+    const document = await openDocument('hr-db/hr_schema.sql');
+    const missing = diagnosticsAt(document.uri, wordRange(document, 'sfzh', '`sfzh` varchar')).get('pi/missing-disposition');
+    const code = missing?.code;
+    assert.ok(typeof code === 'object' && code !== null && 'target' in code, 'the diagnostic links to its documentation');
+    assert.ok(code.target.path.endsWith('/README.zh-CN.md'), `target ${code.target.toString()}`);
+    const readme = readFileSync(code.target.fsPath, 'utf8');
+    assert.ok(readme.includes(`<a id="${code.target.fragment}"></a>`), `README.zh-CN.md has no anchor ${code.target.fragment}`);
+  });
+
   it('writes the hover in Chinese', async () => {
     const document = await openDocument('hr-db/hr_schema.sql');
     const range = wordRange(document, 'sfzh', '`sfzh` varchar');
