@@ -4,6 +4,7 @@ import { serialize } from 'node:v8';
 import type { PiAuditConfig } from '../config/model';
 import { dayNumber } from '../values/calendarDate';
 import type { FileResult } from './fileResult';
+import { AuditSnapshot, type TimelessResult } from './auditSnapshot';
 import { cacheScope, DEFAULT_CACHE_FOLDER, ResultPack, type FileStamp, type Validity } from './resultCache';
 
 export interface ScanCacheOptions {
@@ -25,7 +26,10 @@ export class ScanCache {
   readonly errors: string[] = [];
   /** The folder in use, when there is one. */
   readonly folder: string | undefined;
+  /** The pack's name (tool version, build, analysis settings), when there is a pack. */
+  readonly scope: string | undefined;
   private pack: ResultPack | undefined;
+  private readonly snapshot: AuditSnapshot | undefined;
   private readonly today = dayNumber(new Date());
 
   constructor(options: ScanCacheOptions) {
@@ -33,7 +37,9 @@ export class ScanCache {
     if (wanted === false) return;
     this.folder = path.resolve(options.root, wanted);
     try {
-      this.pack = ResultPack.open(this.folder, cacheScope(options.config, options.build ?? 'sources'));
+      this.scope = cacheScope(options.config, options.build ?? 'sources');
+      this.pack = ResultPack.open(this.folder, this.scope);
+      this.snapshot = new AuditSnapshot(this.folder);
     } catch (error) {
       this.errors.push(`cannot use the cache folder ${this.folder}, scanning without it: ${describe(error)}`);
     }
@@ -83,6 +89,30 @@ export class ScanCache {
       pack.save();
     } catch (error) {
       this.errors.push(`cannot update the cache ${pack.file}: ${describe(error)}`);
+    }
+  }
+
+  /** Whether a scan's whole result can be kept and taken back (see AuditSnapshot). */
+  get keepsResults(): boolean {
+    return this.snapshot !== undefined;
+  }
+
+  /** The last scan's result when it was made from the same inputs (`key`: see SnapshotKey). */
+  lastResult(key: string): TimelessResult | undefined {
+    try {
+      return this.snapshot?.load(key);
+    } catch (error) {
+      this.errors.push(`cannot read ${this.snapshot?.file}, auditing again: ${describe(error)}`);
+      return undefined;
+    }
+  }
+
+  /** Keeps this scan's result for the next scan with the same inputs. */
+  keepResult(key: string, result: TimelessResult): void {
+    try {
+      this.snapshot?.save(key, result);
+    } catch (error) {
+      this.errors.push(`cannot update ${this.snapshot?.file}: ${describe(error)}`);
     }
   }
 

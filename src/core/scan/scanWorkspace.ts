@@ -2,13 +2,14 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { deserialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
 import type { PiAuditConfig } from '../config/model';
 import type { Disposition } from '../disposition/model';
 import { Engine } from '../engine';
 import type { Lang } from '../i18n/localizer';
 import type { FileAnalysis } from './analyzeFile';
 import { auditFields, systemName } from './auditFields';
+import { SnapshotKey, type TimelessResult } from './auditSnapshot';
 import { excerptText, isEmptyExcerpt } from './evidenceExcerpt';
 import type { FileJob } from './fileJob';
 import { toFileAnalysis, type FileResult } from './fileResult';
@@ -69,6 +70,8 @@ export interface ScanStats {
   workers: number;
   /** Problems with the cache folder; the scan went on without (part of) the cache. */
   cacheErrors: string[];
+  /** The whole result is the last scan's: every file's result and every setting were the same. */
+  reused: boolean;
 }
 
 /**
@@ -95,11 +98,15 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   options.signal?.throwIfAborted();
   const scan = new ScanRun(options);
   try {
-    await scan.walkAndRun();
+    try {
+      await scan.walkAndRun();
+    } finally {
+      await scan.close();
+    }
+    return scan.result(started);
   } finally {
-    await scan.close();
+    scan.reportStats();
   }
-  return scan.result(started);
 }
 
 /** One scan's state: the runner, the cache, and every file's outcome in walk order. */
@@ -121,6 +128,7 @@ class ScanRun {
   private done = 0;
   private fromCache = 0;
   private lastProgress = 0;
+  private reused = false;
 
   constructor(private readonly options: ScanOptions) {
     this.analysisConfig = options.engine?.config ?? options.config;
@@ -180,16 +188,55 @@ class ScanRun {
       const wholeRoot = options.paths === undefined || options.paths.every((p) => path.resolve(p) === path.resolve(options.root));
       this.cache.finish(wholeRoot && this.done === this.jobs.length ? new Set(this.jobs.map((job) => job.relPath)) : undefined);
     }
-    options.onStats?.({
+  }
+
+  /** Tells the caller how the scan went (once, whether it finished or not). */
+  reportStats(): void {
+    this.options.onStats?.({
       files: this.jobs.length,
       fromCache: this.fromCache,
       analysed: this.done - this.fromCache,
       workers: this.workers,
       cacheErrors: this.cache.errors,
+      reused: this.reused,
     });
   }
 
   result(started: number): ScanResult {
+    const key = this.snapshotKey();
+    const last = key === undefined ? undefined : this.cache.lastResult(key);
+    if (last) {
+      this.reused = true;
+      return { ...last, ms: Date.now() - started };
+    }
+    const result = this.audit(started);
+    if (key !== undefined) this.cache.keepResult(key, withoutTime(result));
+    return result;
+  }
+
+  /**
+   * The digest of everything the result is made from (SnapshotKey), when the result can be kept:
+   * a cached scan whose caller does not take every file's result (an editor does).
+   */
+  private snapshotKey(): string | undefined {
+    const { options } = this;
+    if (!this.cache.keepsResults || options.onFileResult || this.cache.scope === undefined) return undefined;
+    const key = new SnapshotKey()
+      .add(this.cache.scope)
+      .add(JSON.stringify(options.config))
+      .add(JSON.stringify(this.analysisConfig))
+      .add(options.lang)
+      .add(options.root)
+      .add(systemName(options.root, options.config))
+      .add(serialize([...(options.checklist ?? [])]))
+      .add(JSON.stringify(this.skipped))
+      .add(String(this.jobs.length));
+    for (const stored of this.results) key.add(stored === undefined ? '' : stored instanceof Uint8Array ? stored : serialize(stored));
+    return key.digest();
+  }
+
+  /** Turns every file's result into objects and audits them together. */
+  private audit(started: number): ScanResult {
     const { options } = this;
     const analyses: FileAnalysis[] = [];
     const texts = new Map<string, string>();
@@ -303,6 +350,13 @@ class ScanRun {
       this.options.onProgress?.(this.done, this.jobs.length);
     }
   }
+}
+
+/** The result as the snapshot keeps it: the time it took is the next scan's own. */
+function withoutTime(result: ScanResult): TimelessResult {
+  const timeless: Partial<ScanResult> = { ...result };
+  delete timeless.ms;
+  return timeless as TimelessResult;
 }
 
 // The default include pattern (every path, `**` then `/*`) lets every file through: the walker need not match each one.

@@ -63,6 +63,42 @@ describe('result cache', () => {
     assert.equal(findings(cold.result), findings((await scan(repo, false)).result), 'and the same as without a cache');
   });
 
+  it('takes the whole result from the last scan when every file and setting is the same, and only then', async () => {
+    const cold = await scan(repo, cacheDir);
+    assert.equal(cold.stats.reused, false);
+    const warm = await scan(repo, cacheDir);
+    assert.equal(warm.stats.reused, true);
+    assert.equal(findings(warm.result), findings(cold.result));
+    assert.deepEqual(warm.result.assessed, cold.result.assessed);
+    // A report-only setting keeps every file's result but changes the audit.
+    const quiet = { ...defaultConfig(), rules: { 'pi/sensitive-unprotected': 'off' as const } };
+    const otherRules = await scan(repo, cacheDir, quiet);
+    assert.deepEqual([otherRules.stats.analysed, otherRules.stats.reused], [0, false]);
+    assert.equal(findings(otherRules.result), findings((await scan(repo, false, quiet)).result));
+    // Evidence in one file decides another's diagnostics: a change anywhere is audited again.
+    assert.equal((await scan(repo, cacheDir)).stats.reused, false, 'back to the defaults: audited again');
+    fs.writeFileSync(path.join(repo, 'app/cleanup.sql'), 'DELETE FROM hy_member WHERE id = 1;\n');
+    const changed = await scan(repo, cacheDir);
+    assert.equal(changed.stats.reused, false);
+    assert.equal(findings(changed.result), findings((await scan(repo, false)).result));
+    // The checklist's decisions and the language are part of what it was made from.
+    const decided = await scanWorkspace({ root: repo, config: defaultConfig(), lang: 'en', cacheDir, workers: 0, checklist: new Map([[cold.result.fields[0].id, { action: 'delete', source: 'checklist' } as never]]) });
+    const undecided = await scanWorkspace({ root: repo, config: defaultConfig(), lang: 'en', cacheDir: false, workers: 0 });
+    assert.notEqual(findings(decided), findings(undecided));
+    const zh = await scanWorkspace({ root: repo, config: defaultConfig(), lang: 'zh-CN', cacheDir, workers: 0 });
+    assert.equal(findings(zh), findings(await scanWorkspace({ root: repo, config: defaultConfig(), lang: 'zh-CN', cacheDir: false, workers: 0 })));
+  });
+
+  it('audits again when the kept result is damaged', async () => {
+    const cold = await scan(repo, cacheDir);
+    const snapshot = path.join(cacheDir, 'last-scan.bin');
+    fs.writeFileSync(snapshot, fs.readFileSync(snapshot).subarray(0, 1000));
+    const damaged = await scan(repo, cacheDir);
+    assert.deepEqual([damaged.stats.reused, damaged.stats.cacheErrors], [false, []]);
+    assert.equal(findings(damaged.result), findings(cold.result));
+    assert.equal((await scan(repo, cacheDir)).stats.reused, true, 'and is kept again');
+  });
+
   it('analyses only what changed, with the findings of a scan without cache', async () => {
     await scan(repo, cacheDir);
     fs.appendFileSync(path.join(repo, 'db/loyalty.sql'), "\nCREATE TABLE `guest` (\n  `sjhm` varchar(20) COMMENT '手机号码'\n);\nDELETE FROM hy_member WHERE id = 1;\n");

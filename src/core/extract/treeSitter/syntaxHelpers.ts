@@ -319,12 +319,32 @@ function childrenOf(node: Node): Node[] {
 
 /**
  * Every named node of the given types under `root`, in document order (matches inside matches
- * too), in one tree-cursor pass that only materializes the nodes kept. A query capture gives the
- * same nodes at about the same speed on healthy code, but its cursor is quadratic in the children
- * of one node: a damaged file that parses into one error node with 10,000 children took 1 s per
- * query where this takes 15 ms (found by the fuzzer).
+ * too). An intact tree is walked by the grammar runtime's own walk (`descendantsOfType`, in
+ * WebAssembly), which builds JS objects only for the nodes it returns: stepping a tree cursor
+ * from JS costs a round trip per node and was the largest cost of reading Java, Python, Go and
+ * C# files. A tree with errors, or an empty one, takes the cursor walk: the runtime's walk skips
+ * empty nodes at the very start of the file, which only those have (grammar rules other than the
+ * root cannot match nothing). (A query capture would give the
+ * same nodes, but its cursor is quadratic in the children of one node: a damaged file that
+ * parses into one error node with 10,000 children took 1 s per query; found by the fuzzer.)
  */
 export function descendantsOfTypes(root: Node, types: readonly string[]): Node[] {
+  if (root.hasError || root.endIndex === root.startIndex) return cursorWalk(root, types);
+  // An intact tree has no ERROR node, and the runtime expects its type ids in ascending order,
+  // which `ERROR` (id 65535, listed first) would break.
+  const found = root.descendantsOfType(types.filter((type) => type !== 'ERROR'));
+  // The runtime matches names, and a few grammars use one name for a node and a keyword (`class`).
+  const language = root.tree.language;
+  const ambiguous = new Set(types.filter((type) => language.idForNodeType(type, false) !== null));
+  const named: Node[] = [];
+  for (const node of found) {
+    if (node && (!ambiguous.has(node.type) || node.isNamed)) named.push(node);
+  }
+  return named;
+}
+
+/** `descendantsOfTypes` by a tree cursor stepped from JS: one pass, only the nodes kept are built. */
+function cursorWalk(root: Node, types: readonly string[]): Node[] {
   const wanted = new Set(types);
   const found: Node[] = [];
   const cursor = root.walk();

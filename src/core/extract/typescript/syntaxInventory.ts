@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
+import { descendantsOfTypes } from '../treeSitter/syntaxHelpers';
 
 /** The node types the readers start from; everything else is reached from these. */
-const STARTING_POINTS = new Set([
+const STARTING_POINTS = [
   'comment',
   'variable_declarator',
   'class_declaration',
@@ -12,30 +13,18 @@ const STARTING_POINTS = new Set([
   'call_expression',
   'new_expression',
   'ERROR',
-]);
+];
 
 /**
- * The starting-point nodes of a file, found in one tree-cursor pass in document order. A cursor
- * only materializes the nodes we keep, which matters on big files: building a JS object for every
- * node of the tree costs more than parsing it.
+ * The starting-point nodes of a file, found in one walk in document order. The walk
+ * (`descendantsOfTypes`) only builds JS objects for the nodes kept, which matters on big files:
+ * building a JS object for every node of the tree costs more than parsing it.
  */
 export class SyntaxInventory {
-  private readonly found: { type: string; node: Node }[] = [];
+  private readonly found: { type: string; node: Node }[];
 
   constructor(root: Node) {
-    const cursor = root.walk();
-    try {
-      for (;;) {
-        const type = cursor.nodeType;
-        if (cursor.nodeIsNamed && STARTING_POINTS.has(type)) this.found.push({ type, node: cursor.currentNode });
-        if (cursor.gotoFirstChild()) continue;
-        while (!cursor.gotoNextSibling()) {
-          if (!cursor.gotoParent()) return;
-        }
-      }
-    } finally {
-      cursor.delete();
-    }
+    this.found = descendantsOfTypes(root, STARTING_POINTS).map((node) => ({ type: node.type, node }));
   }
 
   /** Nodes of the given types, in document order. */

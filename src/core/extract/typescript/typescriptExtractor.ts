@@ -4,7 +4,7 @@ import type { GrammarLoader } from '../treeSitter/grammarLoader';
 import { readDeclaredTypes } from './classEntities';
 import { readEntitySchemas } from './entitySchemas';
 import { mergeEntity } from './entityParts';
-import { grammarFor, headLooksLikeModels } from './fileSelection';
+import { grammarFor, headLooksLikeModels, textDeclaresModels } from './fileSelection';
 import { readMongooseSchemas } from './mongooseSchemas';
 import { readSequelizeModels } from './sequelizeModels';
 import { SourceFile } from './sourceFile';
@@ -25,7 +25,18 @@ export class TypeScriptExtractor implements Extractor {
     return grammarFor(filePath) !== undefined && headLooksLikeModels(head);
   }
 
-  async extract(original: string, filePath: string): Promise<ExtractionResult> {
+  /**
+   * Most source files the head test lets through (services, controllers, utilities) declare no
+   * model: a text that cannot hold one (`textDeclaresModels`) is not parsed. The result is the
+   * one `readModels` gives (tested on every fixture).
+   */
+  extract(text: string, filePath: string): Promise<ExtractionResult> {
+    if (!textDeclaresModels(text)) return Promise.resolve({ format: this.format, entities: [], problems: [] });
+    return this.readModels(text, filePath);
+  }
+
+  /** Parses the text and runs every reader over the syntax tree. */
+  async readModels(original: string, filePath: string): Promise<ExtractionResult> {
     // tree-sitter ends lines only at \n: a lone \r (classic Mac) would glue a `//` comment to the
     // next line. Same length, so every offset and position stays that of the original text.
     const text = original.replace(/\r(?!\n)/g, '\n');
