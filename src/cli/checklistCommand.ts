@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { categoryLabel } from '../core/classify/categories';
 import { checkChecklist } from '../core/checklist/checkChecklist';
-import { readChecklistDecisions } from '../core/checklist/readChecklistDecisions';
+import { parseChecklist, type ParsedChecklist } from '../core/checklist/parseChecklist';
+import { checklistDecisions } from '../core/checklist/readChecklistDecisions';
 import type { ChecklistInput } from '../core/checklist/model';
 import { updateChecklistFile } from '../core/checklist/updateChecklistFile';
 import type { PiAuditConfig } from '../core/config/model';
@@ -18,12 +19,28 @@ export function checklistPath(root: string, config: PiAuditConfig, options: Pick
 }
 
 /**
- * The decisions already recorded in the checklist, a declaration source for the scan. Throws
- * ChecklistError (file, line, reason) when it does not parse; undefined when there is none.
+ * The checklist as read before the scan. One parse serves both uses: its decisions are a
+ * declaration source for the scan, and `pi-audit checklist` merges over the same parse afterwards.
  */
-export function readDecisions(file: string, root: string, system: string): Map<string, Disposition> | undefined {
+export interface ChecklistBeforeScan {
+  file: string;
+  /** Decisions people took in the checklist, by field id. */
+  decisions: Map<string, Disposition>;
+  /** Undefined for an empty file. Used up by the merge or the check. */
+  parsed: ParsedChecklist | undefined;
+}
+
+/**
+ * Reads the checklist at `file`. Throws ChecklistError (file, line, reason) when it does not
+ * parse; undefined when there is none.
+ */
+export function readChecklistBeforeScan(file: string, root: string, system: string): ChecklistBeforeScan | undefined {
   if (!fs.existsSync(file)) return undefined;
-  return readChecklistDecisions(fs.readFileSync(file, 'utf8'), { file: path.relative(root, file).replace(/\\/g, '/'), system });
+  const text = fs.readFileSync(file, 'utf8');
+  if (text.trim() === '') return { file, decisions: new Map(), parsed: undefined };
+  const shownAs = path.relative(root, file).replace(/\\/g, '/');
+  const parsed = parseChecklist(text, shownAs);
+  return { file, decisions: checklistDecisions(parsed, { file: shownAs, system }), parsed };
 }
 
 export function checklistInput(result: ScanResult, config: PiAuditConfig, system: string): ChecklistInput {
@@ -44,7 +61,11 @@ export function checklistInput(result: ScanResult, config: PiAuditConfig, system
   };
 }
 
-/** `pi-audit checklist`: write/update the checklist, or with `--check` report what is stale or undecided. */
+/**
+ * `pi-audit checklist`: write/update the checklist, or with `--check` report what is stale or
+ * undecided. `before` is the checklist as read before the scan; its parse is reused (and used up)
+ * when the file still holds the same text.
+ */
 export async function runChecklistCommand(
   result: ScanResult,
   config: PiAuditConfig,
@@ -52,18 +73,20 @@ export async function runChecklistCommand(
   options: CliOptions,
   io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
   l10n: Localizer,
+  before?: ChecklistBeforeScan,
 ): Promise<number> {
   const file = checklistPath(result.root, config, options);
   const shown = path.relative(process.cwd(), file).replace(/\\/g, '/') || file;
   const input = checklistInput(result, config, system);
+  const parsedBefore = before?.file === file ? before.parsed : undefined;
   if (options.check) {
     const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
-    const problems = checkChecklist(existing, input, shown, l10n);
+    const problems = checkChecklist(existing, input, shown, l10n, parsedBefore);
     for (const p of problems) io.stdout.write(`${p.file}:${p.line}:${p.column}: ${p.message}\n`);
     if (!options.quiet) io.stderr.write(`${l10n.t('{0} checklist problems', problems.length)}\n`);
     return problems.length > 0 ? ExitCode.Findings : ExitCode.Clean;
   }
-  const update = await updateChecklistFile(file, input, shown);
+  const update = await updateChecklistFile(file, input, shown, parsedBefore);
   if (!options.quiet) io.stderr.write(`${update.written ? l10n.t('Wrote {0}', shown) : l10n.t('{0} is up to date', shown)}\n`);
   return ExitCode.Clean;
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { ConfigError } from '../core/config/configError';
 import { loadConfig } from '../core/config/loadConfig';
 import { Localizer, langFromEnvironment } from '../core/i18n/localizer';
-import { formatJson } from '../core/report/jsonReport';
+import { formatJson, writeJsonReport } from '../core/report/jsonReport';
 import { formatSarif } from '../core/report/sarifReport';
 import { formatText } from '../core/report/textReport';
 import { ruleMetadata } from '../core/rules/ruleMetadata';
@@ -13,7 +13,7 @@ import type { ScanResult } from '../core/scan/scanResult';
 import { redactValues } from '../core/values/redactValues';
 import { TOOL_VERSION } from '../core/version';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
-import { checklistPath, readDecisions, runChecklistCommand } from './checklistCommand';
+import { checklistPath, readChecklistBeforeScan, runChecklistCommand } from './checklistCommand';
 import { runMergeCommand } from './mergeCommand';
 import { MergeError } from '../core/merge/mergeError';
 import { ChecklistError } from '../core/checklist/checklistError';
@@ -62,12 +62,12 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     const showProgress = Boolean(io.stderr.isTTY) && !options.quiet && !io.env.CI;
     const progress = new ProgressLine(io.stderr, showProgress);
     const system = systemName(root, loaded.config);
-    const checklist = readDecisions(checklistPath(root, loaded.config, options.command === 'checklist' ? options : {}), root, system);
+    const checklist = readChecklistBeforeScan(checklistPath(root, loaded.config, options.command === 'checklist' ? options : {}), root, system);
     const result = await scanWorkspace({
       root,
       paths: roots,
       config: loaded.config,
-      checklist,
+      checklist: checklist?.decisions,
       lang: l10n.lang,
       onProgress: (done, total) => progress.update(l10n.t('Scanning {0} files…', total), done, total),
       cacheDir: options.cache ? options.cacheDir && path.resolve(options.cacheDir) : false,
@@ -78,7 +78,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     progress.clear();
 
     if (options.command === 'checklist') {
-      return await runChecklistCommand(result, loaded.config, system, options, io, l10n);
+      return await runChecklistCommand(result, loaded.config, system, options, io, l10n, checklist);
     }
     writeReport(result, options, io, l10n);
     return exitCodeFor(result, options.failOn);
@@ -122,6 +122,18 @@ function failureText(error: unknown, l10n: Localizer): string {
 
 function writeReport(result: ScanResult, options: CliOptions, io: CliIO, l10n: Localizer): void {
   const color = options.color ?? (!options.output && Boolean(io.stdout.isTTY));
+  if (options.format === 'json' && options.output) {
+    // Written piece by piece: the report of a large tree is tens of MB, never one string in memory.
+    fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
+    const fd = fs.openSync(options.output, 'w');
+    try {
+      writeJsonReport(result, fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (!options.quiet) io.stderr.write(redactValues(`${l10n.t('Wrote {0}', options.output)}\n`));
+    return;
+  }
   const text =
     options.format === 'json' ? formatJson(result)
     : options.format === 'sarif' ? formatSarif(result, ruleMetadata(l10n.lang))

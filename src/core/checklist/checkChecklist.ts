@@ -1,7 +1,8 @@
 import type { YAMLMap } from 'yaml';
 import { ChecklistError, type ChecklistProblem } from './checklistError';
+import { generateChecklist } from './generateChecklist';
 import { dispositionData, sameDecision } from './itemContent';
-import { mergeChecklist } from './mergeChecklist';
+import { mergeParsedChecklist } from './mergeChecklist';
 import { isHumanDisposition } from './humanEdits';
 import { CHECKLIST_FILE_NAME, isClosedStatus, type ChecklistInput, type ChecklistItemData } from './model';
 import { parseChecklist, type ParsedChecklist } from './parseChecklist';
@@ -12,13 +13,16 @@ import { Localizer } from '../i18n/localizer';
  * code whose items are still open, PI fields nobody decided, checklist decisions the code
  * overrides, and finally whether regenerating would change the file. Each with file and line.
  * `existingText` undefined means the file does not exist. Never throws for a bad checklist: its
- * parse and schema errors come back as `invalid` problems.
+ * parse and schema errors come back as `invalid` problems. `alreadyParsed` is `existingText` already
+ * parsed (when the caller read its decisions); it is used up, as by a merge.
  */
-export function checkChecklist(existingText: string | undefined, input: ChecklistInput, file = CHECKLIST_FILE_NAME, l10n = new Localizer('en')): ChecklistProblem[] {
+export function checkChecklist(
+  existingText: string | undefined, input: ChecklistInput, file = CHECKLIST_FILE_NAME, l10n = new Localizer('en'), alreadyParsed?: ParsedChecklist,
+): ChecklistProblem[] {
   if (existingText === undefined) {
     return [{ kind: 'absent', file, line: 1, column: 1, message: l10n.t('the checklist does not exist; run pi-audit checklist to write it') }];
   }
-  const read = readExisting(existingText, file);
+  const read = alreadyParsed?.text === existingText ? alreadyParsed : readExisting(existingText, file);
   if (Array.isArray(read)) return read;
   const parsed = read;
   const problems: ChecklistProblem[] = [];
@@ -61,7 +65,8 @@ export function checkChecklist(existingText: string | undefined, input: Checklis
         message: l10n.t('{0} is no longer in the code but its item is still "{1}"; finish it (done or verified)', `${item.entity ?? ''}${item.field ? `.${item.field}` : id}`, String(item.status)) });
     }
   }
-  if (problems.length === 0 && mergeChecklist(existingText, input, file) !== existingText) {
+  // The same parse serves the staleness test: the problems above are read before the merge edits it.
+  if (problems.length === 0 && (parsed ? mergeParsedChecklist(parsed, input) : generateChecklist(input)) !== existingText) {
     problems.push({ kind: 'stale', file, line: 1, column: 1, message: l10n.t('the checklist is out of date; run pi-audit checklist to update it') });
   }
   return problems;

@@ -1,7 +1,9 @@
-import { generateChecklist, CHECKLIST_PRINT_OPTIONS } from './generateChecklist';
+import { EditedDocument } from './editedDocument';
+import { generateChecklist } from './generateChecklist';
 import { mergeDocument } from './mergeDocument';
 import { CHECKLIST_FILE_NAME, type ChecklistInput } from './model';
-import { parseChecklist } from './parseChecklist';
+import { parseChecklist, type ParsedChecklist } from './parseChecklist';
+import { renderChecklist } from './renderChecklist';
 
 /**
  * Re-generates the checklist over the existing text, keeping every edit people made: decisions,
@@ -14,7 +16,15 @@ import { parseChecklist } from './parseChecklist';
  */
 export function mergeChecklist(existingText: string | undefined, input: ChecklistInput, file = CHECKLIST_FILE_NAME): string {
   if (existingText === undefined || existingText.trim() === '') return generateChecklist(input);
-  const parsed = parseChecklist(existingText, file);
-  mergeDocument(parsed.doc, parsed.data, input);
-  return parsed.doc.toString(CHECKLIST_PRINT_OPTIONS);
+  return mergeParsedChecklist(parseChecklist(existingText, file), input);
+}
+
+/**
+ * `mergeChecklist` over a checklist already parsed (by whoever also read its decisions), so a
+ * 2 MB file is parsed once. Uses up `parsed`: its document is edited in place.
+ */
+export function mergeParsedChecklist(parsed: ParsedChecklist, input: ChecklistInput): string {
+  const edited = new EditedDocument(parsed.doc);
+  mergeDocument(edited, parsed.data, input);
+  return renderChecklist(edited, parsed.text);
 }

@@ -1,6 +1,7 @@
 import { Document, isScalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { LegalEntityInfo } from '../config/model';
 import { SECTION_COMMENTS } from './comments';
+import type { EditedDocument } from './editedDocument';
 import type { ItemView } from './itemView';
 import { mergeSystems } from './mergeItems';
 import { mergeSteps } from './mergeSteps';
@@ -21,43 +22,46 @@ export function newChecklistDocument(header: string): Document {
 }
 
 /**
- * Brings `doc` (the checklist as parsed, `data` its plain value) up to date with `input`, editing
- * nodes in place. Tool-owned values are refreshed; people's values, items and comments stay.
+ * Brings the document (the checklist as parsed, `data` its plain value) up to date with `input`,
+ * editing nodes in place. Tool-owned values are refreshed; people's values, items and comments
+ * stay. What changed is recorded in `edited`.
  */
-export function mergeDocument(doc: Document, data: ChecklistData, input: ChecklistInput): void {
-  const root = doc.contents as YAMLMap;
-  if (valueNode(root, 'version') === undefined) placeSection(doc, root, 'version', () => doc.createNode(1));
+export function mergeDocument(edited: EditedDocument, data: ChecklistData, input: ChecklistInput): void {
+  const root = edited.doc.contents as YAMLMap;
+  if (valueNode(root, 'version') === undefined) placeSection(edited, root, 'version', () => edited.doc.createNode(1));
 
-  mergeLegalEntity(doc, sectionMap(doc, root, 'legalEntity'), input.legalEntity);
-  const summary = sectionMap(doc, root, 'summary');
-  const systems = sectionSeq(doc, root, 'systems');
-  const views = mergeSystems(doc, systems, data.systems, input.systems);
-  mergeSteps(doc, sectionSeq(doc, root, 'steps'), data.steps ?? [], views);
-  writeSummary(doc, summary, views);
-  spaceSections(root);
+  mergeLegalEntity(edited, sectionMap(edited, root, 'legalEntity'), input.legalEntity);
+  const summary = sectionMap(edited, root, 'summary');
+  const systems = sectionSeq(edited, root, 'systems');
+  const views = mergeSystems(edited, systems, data.systems, input.systems);
+  mergeSteps(edited, sectionSeq(edited, root, 'steps'), data.steps ?? [], views);
+  writeSummary(edited, summary, views);
+  spaceSections(edited, root);
 }
 
 // --- Sections ---------------------------------------------------------------------------------
 
-function sectionMap(doc: Document, root: YAMLMap, key: (typeof SECTIONS)[number]): YAMLMap {
-  return ensureMap(doc, root, key, SECTION_COMMENTS[key], sectionIndex(root, key));
+function sectionMap(edited: EditedDocument, root: YAMLMap, key: (typeof SECTIONS)[number]): YAMLMap {
+  return ensureMap(edited, root, key, SECTION_COMMENTS[key], sectionIndex(root, key));
 }
 
-function sectionSeq(doc: Document, root: YAMLMap, key: (typeof SECTIONS)[number]): YAMLSeq {
-  return ensureSeq(doc, root, key, SECTION_COMMENTS[key], sectionIndex(root, key));
+function sectionSeq(edited: EditedDocument, root: YAMLMap, key: (typeof SECTIONS)[number]): YAMLSeq {
+  return ensureSeq(edited, root, key, SECTION_COMMENTS[key], sectionIndex(root, key));
 }
 
-function placeSection(doc: Document, root: YAMLMap, key: (typeof SECTIONS)[number], make: () => unknown): void {
-  const pair = doc.createPair(key, make());
+function placeSection(edited: EditedDocument, root: YAMLMap, key: (typeof SECTIONS)[number], make: () => unknown): void {
+  const pair = edited.doc.createPair(key, make());
   if (isScalar(pair.key)) pair.key.commentBefore = SECTION_COMMENTS[key];
   root.items.splice(sectionIndex(root, key), 0, pair);
+  edited.structureChanged(root);
 }
 
 /** A blank line before each section's comment, so the sections read as sections. */
-function spaceSections(root: YAMLMap): void {
+function spaceSections(edited: EditedDocument, root: YAMLMap): void {
   root.items.forEach((pair, index) => {
-    if (index > 0 && isScalar(pair.key) && (SECTIONS as readonly unknown[]).includes(pair.key.value) && pair.key.commentBefore) {
+    if (index > 0 && isScalar(pair.key) && (SECTIONS as readonly unknown[]).includes(pair.key.value) && pair.key.commentBefore && !pair.key.spaceBefore) {
       pair.key.spaceBefore = true;
+      edited.structureChanged(root);
     }
   });
 }
@@ -72,20 +76,20 @@ function sectionIndex(root: YAMLMap, key: (typeof SECTIONS)[number]): number {
   return index;
 }
 
-function mergeLegalEntity(doc: Document, map: YAMLMap, entity: LegalEntityInfo): void {
+function mergeLegalEntity(edited: EditedDocument, map: YAMLMap, entity: LegalEntityInfo): void {
   for (const key of LEGAL_ENTITY_KEYS) {
     const value = entity[key];
     // The config wins when it says something; otherwise what people wrote here stays.
-    if (value !== undefined && value !== '') setScalar(doc, map, key, value);
-    else if (valueNode(map, key) === undefined) setScalar(doc, map, key, '');
+    if (value !== undefined && value !== '') setScalar(edited, map, key, value);
+    else if (valueNode(map, key) === undefined) setScalar(edited, map, key, '');
   }
 }
 
-function writeSummary(doc: Document, map: YAMLMap, views: readonly ItemView[]): void {
+function writeSummary(edited: EditedDocument, map: YAMLMap, views: readonly ItemView[]): void {
   const current = views.filter((v) => !v.gone);
-  setScalar(doc, map, 'fields', current.length);
-  setScalar(doc, map, 'sensitive', current.filter((v) => v.sensitive).length);
-  setScalar(doc, map, 'decided', current.filter((v) => v.disposition).length);
-  setScalar(doc, map, 'done', current.filter((v) => isClosedStatus(v.status)).length);
-  setScalar(doc, map, 'gone', views.length - current.length);
+  setScalar(edited, map, 'fields', current.length);
+  setScalar(edited, map, 'sensitive', current.filter((v) => v.sensitive).length);
+  setScalar(edited, map, 'decided', current.filter((v) => v.disposition).length);
+  setScalar(edited, map, 'done', current.filter((v) => isClosedStatus(v.status)).length);
+  setScalar(edited, map, 'gone', views.length - current.length);
 }

@@ -1,11 +1,12 @@
-import { isMap, isScalar, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { UNDECIDED_COMMENT } from './comments';
+import type { EditedDocument } from './editedDocument';
 import { isHumanDisposition, isManual } from './humanEdits';
 import { categoryLabelText, dispositionData, informationClass, locationText, parseLocation } from './itemContent';
 import { viewOf, type ItemView } from './itemView';
 import type { ChecklistData, ChecklistDispositionData, ChecklistItemData, ChecklistItemInput, ChecklistSystemInput } from './model';
 import {
-  deleteKey, ensureSeq, orderKeys, reorderSeq, scalarValue, setNode, setScalar, sortAnchored, syncStringSeq, valueNode,
+  appendItem, deleteKey, ensureSeq, orderKeys, reorderSeq, scalarValue, setNode, setScalar, sortAnchored, syncStringSeq, valueNode,
 } from './yamlNodes';
 
 /** Keys of a disposition in the order the checklist writes them. */
@@ -18,7 +19,7 @@ const DISPOSITION_KEYS = ['action', 'period', 'until', 'then', 'basis', 'to', 'c
  * they followed). Returns a view of every item for the summary and the steps.
  */
 export function mergeSystems(
-  doc: Document, seq: YAMLSeq, existing: ChecklistData['systems'], inputs: readonly ChecklistSystemInput[],
+  edited: EditedDocument, seq: YAMLSeq, existing: ChecklistData['systems'], inputs: readonly ChecklistSystemInput[],
 ): ItemView[] {
   const byName = new Map<string, { node: YAMLMap; data: ChecklistData['systems'][number] }>();
   seq.items.forEach((node, index) => {
@@ -29,12 +30,12 @@ export function mergeSystems(
   for (const input of inputs) {
     let entry = byName.get(input.name);
     if (!entry) {
-      const node = doc.createNode({ name: input.name, items: [] }) as YAMLMap;
-      seq.items.push(node);
+      const node = edited.doc.createNode({ name: input.name, items: [] }) as YAMLMap;
+      appendItem(edited, seq, node);
       entry = { node, data: { name: input.name, items: [] } };
       byName.set(input.name, entry);
     }
-    views.push(...mergeItems(doc, ensureSeq(doc, entry.node, 'items'), entry.data.items, input.items));
+    views.push(...mergeItems(edited, ensureSeq(edited, entry.node, 'items'), entry.data.items, input.items));
     merged.add(input.name);
   }
   // Systems not scanned in this run are left exactly as they are.
@@ -42,11 +43,11 @@ export function mergeSystems(
     if (!merged.has(name)) views.push(...entry.data.items.map((item) => viewOf(item)));
   }
   const order = sortAnchored(seq.items, (node) => (isMap(node) ? String(scalarValue(node, 'name')) : undefined), compareText);
-  reorderSeq(seq, order);
+  reorderSeq(edited, seq, order);
   return views;
 }
 
-function mergeItems(doc: Document, seq: YAMLSeq, existing: readonly ChecklistItemData[], inputs: readonly ChecklistItemInput[]): ItemView[] {
+function mergeItems(edited: EditedDocument, seq: YAMLSeq, existing: readonly ChecklistItemData[], inputs: readonly ChecklistItemInput[]): ItemView[] {
   const byId = new Map<string, { node: YAMLMap; data: ChecklistItemData }>();
   seq.items.forEach((node, index) => {
     if (isMap(node)) byId.set(existing[index].id, { node, data: existing[index] });
@@ -59,10 +60,10 @@ function mergeItems(doc: Document, seq: YAMLSeq, existing: readonly ChecklistIte
     seen.add(id);
     const entry = byId.get(id);
     if (entry) {
-      views.push(updateItem(doc, entry.node, entry.data, input));
+      views.push(updateItem(edited, entry.node, entry.data, input));
     } else {
-      const { node, view } = createItem(doc, input);
-      seq.items.push(node);
+      const { node, view } = createItem(edited, input);
+      appendItem(edited, seq, node);
       views.push(view);
     }
   }
@@ -70,11 +71,11 @@ function mergeItems(doc: Document, seq: YAMLSeq, existing: readonly ChecklistIte
     if (seen.has(id)) continue;
     // Gone from the code: kept with everything people wrote, and flagged (never dropped).
     const manual = isManual(entry.data);
-    if (!manual && entry.data.gone !== true) setScalar(doc, entry.node, 'gone', true);
+    if (!manual && entry.data.gone !== true) setScalar(edited, entry.node, 'gone', true);
     views.push({ ...viewOf(entry.data), gone: !manual });
   }
   const order = sortAnchored(seq.items, (node) => (isMap(node) ? itemSortKey(node) : undefined), compareItemKeys);
-  reorderSeq(seq, order);
+  reorderSeq(edited, seq, order);
   return views;
 }
 
@@ -96,7 +97,7 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function createItem(doc: Document, input: ChecklistItemInput): { node: YAMLMap; view: ItemView } {
+function createItem(edited: EditedDocument, input: ChecklistItemInput): { node: YAMLMap; view: ItemView } {
   const disposition = input.disposition ? dispositionData(input.disposition) : null;
   const data: ChecklistItemData = {
     id: input.finding.id,
@@ -113,29 +114,29 @@ function createItem(doc: Document, input: ChecklistItemInput): { node: YAMLMap; 
     owner: input.disposition?.owner ?? '',
     note: '',
   };
-  const node = doc.createNode(data) as YAMLMap;
+  const node = edited.doc.createNode(data) as YAMLMap;
   const dispositionNode = valueNode(node, 'disposition');
   if (isScalar(dispositionNode)) dispositionNode.comment = UNDECIDED_COMMENT;
-  if (disposition) orderKeys(valueNode(node, 'disposition') as YAMLMap, DISPOSITION_KEYS);
+  if (disposition) orderKeys(edited, valueNode(node, 'disposition') as YAMLMap, DISPOSITION_KEYS);
   return { node, view: viewOf(data) };
 }
 
-function updateItem(doc: Document, node: YAMLMap, data: ChecklistItemData, input: ChecklistItemInput): ItemView {
-  setScalar(doc, node, 'location', locationText(input));
-  setScalar(doc, node, 'entity', input.finding.entity);
-  setScalar(doc, node, 'field', input.finding.field);
-  setScalar(doc, node, 'category', input.finding.category);
-  setScalar(doc, node, 'label', categoryLabelText(input));
-  setScalar(doc, node, 'sensitive', input.finding.sensitive);
-  setScalar(doc, node, 'class', informationClass(input));
+function updateItem(edited: EditedDocument, node: YAMLMap, data: ChecklistItemData, input: ChecklistItemInput): ItemView {
+  setScalar(edited, node, 'location', locationText(input));
+  setScalar(edited, node, 'entity', input.finding.entity);
+  setScalar(edited, node, 'field', input.finding.field);
+  setScalar(edited, node, 'category', input.finding.category);
+  setScalar(edited, node, 'label', categoryLabelText(input));
+  setScalar(edited, node, 'sensitive', input.finding.sensitive);
+  setScalar(edited, node, 'class', informationClass(input));
 
   let disposition = data.disposition ?? null;
   if (!isHumanDisposition(node)) {
     disposition = input.disposition ? dispositionData(input.disposition) : null;
-    writeMirroredDisposition(doc, node, disposition);
+    writeMirroredDisposition(edited, node, disposition);
   }
-  syncStringSeq(doc, node, 'evidence', input.evidence);
-  if (valueNode(node, 'gone') !== undefined) deleteKey(node, 'gone');
+  syncStringSeq(edited, node, 'evidence', input.evidence);
+  if (valueNode(node, 'gone') !== undefined) deleteKey(edited, node, 'gone');
   return {
     sensitive: input.finding.sensitive,
     personal: input.finding.isPI,
@@ -146,26 +147,26 @@ function updateItem(doc: Document, node: YAMLMap, data: ChecklistItemData, input
 }
 
 /** Copies the disposition declared in code or policy into the item, editing the existing map when there is one. */
-function writeMirroredDisposition(doc: Document, item: YAMLMap, disposition: ChecklistDispositionData | null): void {
+function writeMirroredDisposition(edited: EditedDocument, item: YAMLMap, disposition: ChecklistDispositionData | null): void {
   const current = valueNode(item, 'disposition');
   if (disposition === null) {
     if (isScalar(current) && current.value === null) return;
-    const empty = doc.createNode(null);
+    const empty = edited.doc.createNode(null);
     empty.comment = UNDECIDED_COMMENT;
-    setNode(doc, item, 'disposition', empty, [UNDECIDED_COMMENT]);
+    setNode(edited, item, 'disposition', empty, [UNDECIDED_COMMENT]);
     return;
   }
   if (!isMap(current)) {
-    const created = doc.createNode(disposition) as YAMLMap;
-    orderKeys(created, DISPOSITION_KEYS);
-    setNode(doc, item, 'disposition', created, [UNDECIDED_COMMENT]);
+    const created = edited.doc.createNode(disposition) as YAMLMap;
+    orderKeys(edited, created, DISPOSITION_KEYS);
+    setNode(edited, item, 'disposition', created, [UNDECIDED_COMMENT]);
     return;
   }
   for (const key of DISPOSITION_KEYS) {
     const value = disposition[key as keyof ChecklistDispositionData];
-    if (value === undefined) deleteKey(current, key);
-    else if (typeof value === 'object') setNode(doc, current, key, doc.createNode(value));
-    else setScalar(doc, current, key, value);
+    if (value === undefined) deleteKey(edited, current, key);
+    else if (typeof value === 'object') setNode(edited, current, key, edited.doc.createNode(value));
+    else setScalar(edited, current, key, value);
   }
-  orderKeys(current, DISPOSITION_KEYS);
+  orderKeys(edited, current, DISPOSITION_KEYS);
 }

@@ -20,11 +20,14 @@ export interface ParsedChecklist {
   data: ChecklistData;
   /** Line and column (1-based) of the node at a key path. */
   locate(path: KeyPath, atKey?: boolean): { line: number; column: number };
+  /** The text parsed, for writing back unchanged parts byte for byte (node ranges point into it). */
+  text: string;
 }
 
 /**
  * Parses and validates a checklist, keeping the YAML document (comments, order, positions) for
- * an in-place merge. Throws `ChecklistError` with file, line and reason for every problem.
+ * an in-place merge. Throws `ChecklistError` with file, line and reason for every problem. The
+ * result serves one merge: merging edits its document.
  */
 export function parseChecklist(text: string, file: string): ParsedChecklist {
   const fail = (problems: ChecklistProblem[]): never => {
@@ -56,7 +59,7 @@ export function parseChecklist(text: string, file: string): ParsedChecklist {
   if (aliased.length > 0) fail(aliased);
   const duplicates = duplicateIds(data).map((d) => problem(d.path, false, d.message));
   if (duplicates.length > 0) fail(sortByLine(duplicates));
-  return { doc: source.doc, lineCounter: source.lineCounter, data, locate };
+  return { doc: source.doc, lineCounter: source.lineCounter, data, locate, text };
 }
 
 /** Systems, items and steps are edited in place, so each must be its own mapping. */

@@ -1,7 +1,7 @@
 import { isAlias, isMap, type Node, type YAMLMap } from 'yaml';
 import type { Disposition } from '../disposition/model';
 import { CHECKLIST_FILE_NAME, type ChecklistDispositionData } from './model';
-import { parseChecklist } from './parseChecklist';
+import { parseChecklist, type ParsedChecklist } from './parseChecklist';
 import { parsePeriod } from '../disposition/period';
 import { isHumanDisposition } from './humanEdits';
 import { valueNode } from './yamlNodes';
@@ -20,10 +20,14 @@ export interface ReadDecisionsOptions {
  * Throws `ChecklistError` when the file does not parse or does not match the schema.
  */
 export function readChecklistDecisions(text: string, options: ReadDecisionsOptions = {}): Map<string, Disposition> {
+  if (text.trim() === '') return new Map();
+  return checklistDecisions(parseChecklist(text, options.file ?? CHECKLIST_FILE_NAME), options);
+}
+
+/** `readChecklistDecisions` of a checklist already parsed (read before it is merged). */
+export function checklistDecisions(parsed: ParsedChecklist, options: ReadDecisionsOptions = {}): Map<string, Disposition> {
   const file = options.file ?? CHECKLIST_FILE_NAME;
   const decisions = new Map<string, Disposition>();
-  if (text.trim() === '') return decisions;
-  const parsed = parseChecklist(text, file);
   parsed.data.systems.forEach((system, s) => {
     if (options.system !== undefined && system.name !== options.system) return;
     system.items.forEach((item, i) => {

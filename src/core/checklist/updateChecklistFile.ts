@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { ChecklistError } from './checklistError';
-import { mergeChecklist } from './mergeChecklist';
+import { mergeChecklist, mergeParsedChecklist } from './mergeChecklist';
 import type { ChecklistInput } from './model';
+import type { ParsedChecklist } from './parseChecklist';
 import { writeFileAtomic } from './writeFileAtomic';
 
 export interface ChecklistUpdate {
@@ -15,10 +16,14 @@ export interface ChecklistUpdate {
  * edit) and replaces the file atomically, only when something changed. A checklist that does not
  * parse or does not match the schema raises `ChecklistError` and the file is left untouched.
  * `shownAs` is the name used in messages (relative to the workspace, as the user knows it).
+ * `parsedBefore` is the file as parsed earlier (to read its decisions before a scan): reused,
+ * and used up, when the file still holds exactly that text; an edit made since is parsed anew.
  */
-export async function updateChecklistFile(file: string, input: ChecklistInput, shownAs = file): Promise<ChecklistUpdate> {
+export async function updateChecklistFile(file: string, input: ChecklistInput, shownAs = file, parsedBefore?: ParsedChecklist): Promise<ChecklistUpdate> {
   const existing = await readExisting(file, shownAs);
-  const text = mergeChecklist(existing, input, shownAs);
+  const text = parsedBefore && existing !== undefined && parsedBefore.text === existing
+    ? mergeParsedChecklist(parsedBefore, input)
+    : mergeChecklist(existing, input, shownAs);
   if (text === existing) return { written: false, text };
   await writeFileAtomic(file, text);
   return { written: true, text };

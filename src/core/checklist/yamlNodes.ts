@@ -1,9 +1,11 @@
-import { isMap, isNode, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { keyText } from '../config/yamlSource';
+import type { EditedDocument } from './editedDocument';
 
 /**
  * Small in-place edits on a parsed YAML document. The merge never rebuilds a node a person may
- * have touched: values change inside the existing node, so comments and formatting stay.
+ * have touched: values change inside the existing node, so comments and formatting stay. Each
+ * helper reports what it changed to the `EditedDocument` (and nothing when nothing changed).
  */
 
 export type ScalarValue = string | number | boolean | null;
@@ -22,33 +24,40 @@ export function scalarValue(map: YAMLMap, key: string): unknown {
 }
 
 /** Sets a scalar, keeping the existing scalar node (and its comments) when there is one. */
-export function setScalar(doc: Document, map: YAMLMap, key: string, value: ScalarValue): void {
+export function setScalar(edited: EditedDocument, map: YAMLMap, key: string, value: ScalarValue): void {
   const pair = findPair(map, key);
   if (!pair) {
-    map.items.push(doc.createPair(key, value));
+    map.items.push(edited.doc.createPair(key, value));
+    edited.structureChanged(map);
     return;
   }
   if (isScalar(pair.value)) {
-    if (pair.value.value !== value) pair.value.value = value;
+    if (pair.value.value !== value) {
+      pair.value.value = value;
+      edited.valueChanged(pair.value, map);
+    }
     return;
   }
-  pair.value = withCarriedComments(pair.value, doc.createNode(value));
+  pair.value = withCarriedComments(pair.value, edited.doc.createNode(value));
+  edited.structureChanged(map);
 }
 
 /** Replaces a value node; comments people wrote on the old node move to the new one. */
-export function setNode(doc: Document, map: YAMLMap, key: string, node: Node, generatedComments: readonly string[] = []): void {
+export function setNode(edited: EditedDocument, map: YAMLMap, key: string, node: Node, generatedComments: readonly string[] = []): void {
+  edited.structureChanged(map);
   const pair = findPair(map, key);
   if (!pair) {
-    map.items.push(doc.createPair(key, node));
+    map.items.push(edited.doc.createPair(key, node));
     return;
   }
   pair.value = withCarriedComments(pair.value, node, generatedComments);
 }
 
 /** Removes a key; comments on it move to the next key (or after the map) so none is lost. */
-export function deleteKey(map: YAMLMap, key: string): void {
+export function deleteKey(edited: EditedDocument, map: YAMLMap, key: string): void {
   const index = map.items.findIndex((pair) => keyText(pair.key) === key);
   if (index < 0) return;
+  edited.structureChanged(map);
   const [pair] = map.items.splice(index, 1);
   const comments = [
     isNode(pair.key) ? pair.key.commentBefore : undefined,
@@ -63,19 +72,22 @@ export function deleteKey(map: YAMLMap, key: string): void {
 }
 
 /** Keeps the string items that are still wanted (with their comments), adds the new ones, in `values` order. */
-export function syncStringSeq(doc: Document, map: YAMLMap, key: string, values: readonly string[]): void {
+export function syncStringSeq(edited: EditedDocument, map: YAMLMap, key: string, values: readonly string[]): void {
   const current = valueNode(map, key);
   if (!isSeq(current)) {
-    setNode(doc, map, key, doc.createNode([...values]));
+    setNode(edited, map, key, edited.doc.createNode([...values]));
     return;
   }
+  if (sameStrings(current, values)) return;
+  edited.structureChanged(map);
+  edited.structureChanged(current);
   const existing = new Map<string, Node>();
   const dropped: string[] = [];
   for (const item of current.items) {
     if (isScalar(item) && typeof item.value === 'string' && !existing.has(item.value)) existing.set(item.value, item);
     else if (isNode(item)) dropped.push(...[item.commentBefore, item.comment].filter((c): c is string => !!c));
   }
-  const next: unknown[] = values.map((value) => existing.get(value) ?? doc.createNode(value));
+  const next: unknown[] = values.map((value) => existing.get(value) ?? edited.doc.createNode(value));
   for (const [value, node] of existing) {
     if (!values.includes(value)) dropped.push(...[node.commentBefore, node.comment].filter((c): c is string => !!c));
   }
@@ -86,29 +98,31 @@ export function syncStringSeq(doc: Document, map: YAMLMap, key: string, values: 
 }
 
 /** Reorders the keys of a map the tool owns (keys not in `order` keep their place at the end). */
-export function orderKeys(map: YAMLMap, order: readonly string[]): void {
+export function orderKeys(edited: EditedDocument, map: YAMLMap, order: readonly string[]): void {
   const rank = (pair: Pair): number => {
     const index = order.indexOf(keyText(pair.key));
     return index < 0 ? order.length : index;
   };
-  map.items = [...map.items].sort((a, b) => rank(a) - rank(b));
+  const sorted = [...map.items].sort((a, b) => rank(a) - rank(b));
+  if (sorted.some((pair, index) => pair !== map.items[index])) edited.structureChanged(map);
+  map.items = sorted;
 }
 
 /** A map value at `key`, created (with a comment above the key) when missing. */
-export function ensureMap(doc: Document, parent: YAMLMap, key: string, keyComment?: string, insertAt?: number): YAMLMap {
+export function ensureMap(edited: EditedDocument, parent: YAMLMap, key: string, keyComment?: string, insertAt?: number): YAMLMap {
   const node = valueNode(parent, key);
   if (isMap(node)) return node;
-  const created = doc.createNode({}) as YAMLMap;
-  placeValue(doc, parent, key, created, keyComment, insertAt);
+  const created = edited.doc.createNode({}) as YAMLMap;
+  placeValue(edited, parent, key, created, keyComment, insertAt);
   return created;
 }
 
 /** A sequence value at `key`, created (with a comment above the key) when missing or null. */
-export function ensureSeq(doc: Document, parent: YAMLMap, key: string, keyComment?: string, insertAt?: number): YAMLSeq {
+export function ensureSeq(edited: EditedDocument, parent: YAMLMap, key: string, keyComment?: string, insertAt?: number): YAMLSeq {
   const node = valueNode(parent, key);
   if (isSeq(node)) return node;
-  const created = doc.createNode([]) as YAMLSeq;
-  placeValue(doc, parent, key, created, keyComment, insertAt);
+  const created = edited.doc.createNode([]) as YAMLSeq;
+  placeValue(edited, parent, key, created, keyComment, insertAt);
   return created;
 }
 
@@ -141,16 +155,30 @@ export function sortAnchored<T, K>(items: readonly T[], keyOf: (item: T) => K | 
  * Reorders a block sequence in place. A comment written between the parent key and the first
  * item belongs to that item, so it moves with it; one blank line separates items.
  */
-export function reorderSeq(seq: YAMLSeq, ordered: readonly unknown[]): void {
+export function reorderSeq(edited: EditedDocument, seq: YAMLSeq, ordered: readonly unknown[]): void {
+  const unchanged = ordered.length === seq.items.length && ordered.every((item, index) => item === seq.items[index]);
   const first = seq.items[0];
+  // Where the comment hangs does not change the text while the first item stays first.
   if (seq.commentBefore && isNode(first)) {
     first.commentBefore = joinComments(seq.commentBefore, first.commentBefore);
     seq.commentBefore = undefined;
   }
-  seq.items = [...ordered];
+  if (!unchanged) {
+    seq.items = [...ordered];
+    edited.structureChanged(seq);
+  }
   seq.items.forEach((item, index) => {
-    if (isNode(item)) item.spaceBefore = index > 0;
+    if (!isNode(item) || (item.spaceBefore === true) === index > 0) return;
+    // The blank line before an item is the sequence's layout, not the item's content.
+    item.spaceBefore = index > 0;
+    edited.structureChanged(seq);
   });
+}
+
+/** Appends a node to a block sequence (a new system, item or step). */
+export function appendItem(edited: EditedDocument, seq: YAMLSeq, node: unknown): void {
+  seq.items.push(node);
+  edited.structureChanged(seq);
 }
 
 export function joinComments(...comments: (string | undefined | null)[]): string | undefined {
@@ -158,13 +186,14 @@ export function joinComments(...comments: (string | undefined | null)[]): string
   return parts.length > 0 ? parts.join('\n') : undefined;
 }
 
-function placeValue(doc: Document, parent: YAMLMap, key: string, node: Node, keyComment?: string, insertAt?: number): void {
+function placeValue(edited: EditedDocument, parent: YAMLMap, key: string, node: Node, keyComment?: string, insertAt?: number): void {
+  edited.structureChanged(parent);
   const existing = findPair(parent, key);
   if (existing) {
     existing.value = withCarriedComments(existing.value, node);
     return;
   }
-  const pair = doc.createPair(key, node);
+  const pair = edited.doc.createPair(key, node);
   if (keyComment && isNode(pair.key)) pair.key.commentBefore = keyComment;
   if (insertAt === undefined || insertAt >= parent.items.length) parent.items.push(pair);
   else parent.items.splice(insertAt, 0, pair);
@@ -185,4 +214,11 @@ function withCarriedComments(from: unknown, to: Node, generatedComments: readonl
     to.commentBefore = joinComments(before, after, to.commentBefore);
   }
   return to;
+}
+
+/** The sequence already holds exactly `values`, in order, as plain string scalars and in block style. */
+function sameStrings(seq: YAMLSeq, values: readonly string[]): boolean {
+  if (seq.items.length !== values.length) return false;
+  if (values.length === 0) return seq.flow === true;
+  return !seq.flow && seq.items.every((item, index) => isScalar(item) && item.value === values[index]);
 }

@@ -5,6 +5,7 @@ import { checkChecklist } from '../../../src/core/checklist/checkChecklist';
 import { formatChecklistProblem } from '../../../src/core/checklist/checklistError';
 import { generateChecklist } from '../../../src/core/checklist/generateChecklist';
 import { mergeChecklist } from '../../../src/core/checklist/mergeChecklist';
+import { parseChecklist, type ParsedChecklist } from '../../../src/core/checklist/parseChecklist';
 import { annotated, field, sampleInput } from './helpers';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/checklist');
@@ -70,6 +71,26 @@ describe('checkChecklist (--check)', () => {
       'pi-disposition.yaml:1:1: the checklist is out of date; run pi-audit checklist to update it',
     ]);
     assert.deepEqual(checkChecklist(mergeChecklist(current, input), input), []);
+  });
+
+  it('finds the same with a parse made earlier (when the CLI read the decisions), and parses anew when the text differs', () => {
+    const input = sampleInput();
+    const parsed = (text: string): ParsedChecklist => parseChecklist(text, 'pi-disposition.yaml');
+    const moved = mergeChecklist(EDITED, input).replace('db/schema.sql:14', 'db/schema.sql:99');
+    for (const text of [EDITED, moved]) {
+      const fresh = checkChecklist(text, input);
+      assert.ok(fresh.length > 0);
+      assert.deepEqual(checkChecklist(text, input, undefined, undefined, parsed(text)), fresh);
+      assert.deepEqual(checkChecklist(text, input, undefined, undefined, parsed(generateChecklist(input))), fresh);
+    }
+    // Nothing wrong but a moved field: the staleness test merges over the same parse.
+    for (const system of input.systems) {
+      for (const item of system.items) item.disposition ??= annotated('delete');
+    }
+    const current = generateChecklist(input);
+    assert.deepEqual(checkChecklist(current, input, undefined, undefined, parsed(current)), []);
+    input.systems[0].items[0].finding.line = 40;
+    assert.deepEqual(checkChecklist(current, input, undefined, undefined, parsed(current)).map((p) => p.kind), ['stale']);
   });
 
   it('returns parse and schema errors as problems instead of throwing', () => {

@@ -1,7 +1,11 @@
 import Ajv from 'ajv';
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 import checklistSchema from '../../../schemas/pi-disposition.schema.json';
+import { EditedDocument } from '../../../src/core/checklist/editedDocument';
+import { mergeDocument } from '../../../src/core/checklist/mergeDocument';
 import type { ChecklistInput, ChecklistItemInput } from '../../../src/core/checklist/model';
+import { parseChecklist } from '../../../src/core/checklist/parseChecklist';
+import { printWhole } from '../../../src/core/checklist/printChecklist';
 import type { Disposition, DispositionAction } from '../../../src/core/disposition/model';
 
 /** Labels as the lead's categories table has them (passed in, as the scanner will). */
@@ -105,4 +109,25 @@ export function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * The merge as it was before values were written back in place: the merged document printed
+ * whole. Reference for `renderChecklist`'s shortcut.
+ */
+export function mergedPrintingWhole(text: string, input: ChecklistInput): string {
+  const parsed = parseChecklist(text, 'pi-disposition.yaml');
+  const edited = new EditedDocument(parsed.doc);
+  mergeDocument(edited, parsed.data, input);
+  return printWhole(edited.doc);
+}
+
+/** The text as the tool prints a document (people's layout normalised, comments kept). */
+export function reprinted(text: string): string {
+  return printWhole(parseDocument(text));
+}
+
+/** The tool prints this text exactly so (parsing and printing it gives it back). */
+export function isCanonical(text: string): boolean {
+  return reprinted(text) === text;
 }

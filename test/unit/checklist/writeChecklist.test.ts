@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ChecklistError } from '../../../src/core/checklist/checklistError';
 import { generateChecklist } from '../../../src/core/checklist/generateChecklist';
+import { mergeChecklist } from '../../../src/core/checklist/mergeChecklist';
+import { parseChecklist } from '../../../src/core/checklist/parseChecklist';
 import { updateChecklistFile } from '../../../src/core/checklist/updateChecklistFile';
 import { writeFileAtomic } from '../../../src/core/checklist/writeFileAtomic';
 import { sampleInput } from './helpers';
@@ -121,6 +123,25 @@ describe('updateChecklistFile', () => {
       assert.deepEqual(await readdir(dir), ['pi-disposition.yaml']);
     });
   }
+
+  it('merges over the parse made before the scan, unless the file changed since', async () => {
+    const file = path.join(dir, 'pi-disposition.yaml');
+    const text = generateChecklist(sampleInput());
+    await writeFile(file, text);
+    const moved = sampleInput();
+    moved.systems[0].items[0].finding.line += 5;
+    const unchanged = await updateChecklistFile(file, moved, 'pi-disposition.yaml', parseChecklist(text, 'pi-disposition.yaml'));
+    assert.equal(unchanged.text, mergeChecklist(text, moved));
+
+    // Someone records a status while the scan runs: the earlier parse no longer holds the file.
+    const parsedBefore = parseChecklist(unchanged.text, 'pi-disposition.yaml');
+    const during = unchanged.text.replace(/(#t_employee\.sfzh\n(?: {8}.*\n)*? {8}status: )todo/, '$1in-progress # 扫描期间');
+    assert.notEqual(during, unchanged.text);
+    await writeFile(file, during);
+    const after = await updateChecklistFile(file, moved, 'pi-disposition.yaml', parsedBefore);
+    assert.equal(after.text, mergeChecklist(during, moved));
+    assert.match(await readFile(file, 'utf8'), /status: in-progress # 扫描期间/);
+  });
 
   it('refuses a file that is not UTF-8 and leaves it as it is', async () => {
     const file = path.join(dir, 'pi-disposition.yaml');
