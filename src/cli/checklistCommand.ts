@@ -10,6 +10,7 @@ import type { PiAuditConfig } from '../core/config/model';
 import type { Disposition } from '../core/disposition/model';
 import type { Localizer } from '../core/i18n/localizer';
 import type { ScanResult } from '../core/scan/scanResult';
+import { displayPath } from '../core/values/redactValues';
 import type { CliOptions } from './args';
 import { ExitCode } from './exitCodes';
 
@@ -76,7 +77,8 @@ export async function runChecklistCommand(
   before?: ChecklistBeforeScan,
 ): Promise<number> {
   const file = checklistPath(result.root, config, options);
-  const shown = path.relative(process.cwd(), file).replace(/\\/g, '/') || file;
+  // As every path the tool prints: a PI value in the name is masked.
+  const shown = displayPath(path.relative(process.cwd(), file).replace(/\\/g, '/') || file);
   const input = checklistInput(result, config, system);
   const parsedBefore = before?.file === file ? before.parsed : undefined;
   if (options.check) {

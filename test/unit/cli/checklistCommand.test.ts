@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from './cliHarness';
+import { residentId } from '../values/valueBuilders';
 
 const EXAMPLE = path.join(__dirname, '../../../examples/subsidiary');
 
@@ -51,6 +52,17 @@ describe('pi-audit checklist on the example subsidiary', function () {
     assert.ok(scan.fields.some((f) => f.disposition?.source === 'checklist'));
     const check = await runCli(['checklist', root, '--check']);
     assert.equal(check.code, 0, check.stdout);
+  });
+
+  it('masks a PI value in the checklist\'s own file name when it names the file', async () => {
+    const root = copyExample();
+    const id = residentId('310104', '19850612', '033');
+    const output = path.join(root, `处置清单_${id}.yaml`);
+    const write = await runCli(['checklist', root, '--output', output]);
+    assert.equal(write.code, 0, write.stderr);
+    assert.ok(fs.existsSync(output), 'the checklist is written under the name given');
+    assert.match(write.stderr, /处置清单_310\*+\d{2}\.yaml/);
+    assert.ok(!write.stderr.includes(id) && !write.stdout.includes(id), write.stderr);
   });
 
   it('reports an unparsable checklist with file and line, exits 2 and leaves it untouched', async () => {
