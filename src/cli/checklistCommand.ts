@@ -1,10 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { categoryLabel } from '../core/classify/categories';
 import { checkChecklist } from '../core/checklist/checkChecklist';
+import { checklistInputFor } from '../core/checklist/checklistInput';
 import { parseChecklist, type ParsedChecklist } from '../core/checklist/parseChecklist';
 import { checklistDecisions } from '../core/checklist/readChecklistDecisions';
-import type { ChecklistInput } from '../core/checklist/model';
 import { updateChecklistFile } from '../core/checklist/updateChecklistFile';
 import type { PiAuditConfig } from '../core/config/model';
 import type { Disposition } from '../core/disposition/model';
@@ -44,23 +43,6 @@ export function readChecklistBeforeScan(file: string, root: string, system: stri
   return { file, decisions: checklistDecisions(parsed, { file: shownAs, system }), parsed };
 }
 
-export function checklistInput(result: ScanResult, config: PiAuditConfig, system: string): ChecklistInput {
-  return {
-    legalEntity: config.legalEntity,
-    systems: [
-      {
-        name: system,
-        items: result.assessed.map((a, i) => ({
-          finding: a.finding,
-          disposition: a.disposition,
-          evidence: result.fields[i].evidence,
-          labelZh: a.finding.category ? categoryLabel(a.finding.category, 'zh-CN') : undefined,
-          labelEn: a.finding.category ? categoryLabel(a.finding.category, 'en') : undefined,
-        })),
-      },
-    ],
-  };
-}
 
 /**
  * `pi-audit checklist`: write/update the checklist, or with `--check` report what is stale or
@@ -79,7 +61,7 @@ export async function runChecklistCommand(
   const file = checklistPath(result.root, config, options);
   // As every path the tool prints: a PI value in the name is masked.
   const shown = displayPath(path.relative(process.cwd(), file).replace(/\\/g, '/') || file);
-  const input = checklistInput(result, config, system);
+  const input = checklistInputFor(result, config, system);
   const parsedBefore = before?.file === file ? before.parsed : undefined;
   if (options.check) {
     const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { checkChecklist } from '../core/checklist/checkChecklist';
 import type { ChecklistProblem } from '../core/checklist/checklistError';
 import type { AuditWorkspace } from './auditWorkspace';
-import { checklistInputFor } from './checklistInput';
+import { checklistInputFor } from '../core/checklist/checklistInput';
 import { writeChecklist } from './checklistWriter';
 import type { FileProblem } from './fileProblems';
 import type { FolderAudit } from './folderAudit';

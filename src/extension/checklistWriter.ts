@@ -5,7 +5,7 @@ import { mergeChecklist } from '../core/checklist/mergeChecklist';
 import { writeFileAtomic } from '../core/checklist/writeFileAtomic';
 import type { AuditWorkspace } from './auditWorkspace';
 import { checklistDisposition, type Decision } from './decision';
-import { checklistInputFor } from './checklistInput';
+import { checklistInputFor } from '../core/checklist/checklistInput';
 import { recordDecision } from './checklistDecision';
 import type { FolderAudit } from './folderAudit';
 

@@ -13,7 +13,7 @@ import { systemName } from '../../../src/core/scan/auditFields';
 import type { ScanResult } from '../../../src/core/scan/scanResult';
 import { scanWorkspace } from '../../../src/core/scan/scanWorkspace';
 import { recordDecision } from '../../../src/extension/checklistDecision';
-import { checklistInputFor } from '../../../src/extension/checklistInput';
+import { checklistInputFor } from '../../../src/core/checklist/checklistInput';
 import { checklistDisposition } from '../../../src/extension/decision';
 
 const root = path.join(__dirname, '../../../examples/subsidiary');
