@@ -6,15 +6,14 @@ import type { Node } from 'web-tree-sitter';
 import type { EntityKind, ExtractedEntity, ExtractedField } from '../model';
 import {
   addAliases,
-  descendantsOfTypes,
   failureProblem,
   joinDescriptions,
   namedChildrenOf,
-  recoverDeclarations,
   type RecoveredDeclaration,
   type SyntaxDocument,
   type TreeSitterRead,
 } from '../treeSitter/syntaxHelpers';
+import { readTypeDeclarations } from '../treeSitter/typeDeclarations';
 import {
   attributesIn,
   attributesOf,
@@ -82,22 +81,14 @@ const RECOVERY = {
 } as const;
 
 export function readCSharpTypes(context: TreeSitterRead, constants: CSharpConstants): ExtractedEntity[] {
-  const parts: TypeParts[] = [];
-  for (const declaration of descendantsOfTypes(context.root, Object.keys(TYPE_DECLARATIONS))) {
-    const nameNode = declaration.childForFieldName('name');
-    if (nameNode) parts.push(declaredParts(declaration, nameNode));
-  }
-  parts.push(...recoverDeclarations(context.root, RECOVERY).map(recoveredParts));
-  const entities: ExtractedEntity[] = [];
-  for (const part of parts) {
-    try {
-      const entity = readType(part, constants, context);
-      if (entity) entities.push(entity);
-    } catch (error) {
-      context.problems.push(failureProblem(`type ${part.nameNode.text}`, error, context.doc.at(part.nameNode)));
-    }
-  }
-  return entities.sort((a, b) => a.line - b.line || a.column - b.column);
+  return readTypeDeclarations(context, {
+    declarationTypes: Object.keys(TYPE_DECLARATIONS),
+    recovery: RECOVERY,
+    noun: 'type',
+    declared: declaredParts,
+    recovered: recoveredParts,
+    read: (parts) => readType(parts, constants, context),
+  });
 }
 
 function declaredParts(declaration: Node, nameNode: Node): TypeParts {

@@ -10,11 +10,11 @@ import {
   failureProblem,
   joinDescriptions,
   namedChildrenOf,
-  recoverDeclarations,
   type RecoveredDeclaration,
   type SyntaxDocument,
   type TreeSitterRead,
 } from '../treeSitter/syntaxHelpers';
+import { readTypeDeclarations } from '../treeSitter/typeDeclarations';
 import {
   annotationsIn,
   annotationsOf,
@@ -83,22 +83,14 @@ interface TypeParts {
 
 export function readJavaTypes(context: TreeSitterRead): ExtractedEntity[] {
   const constants = fileConstants(context.root);
-  const parts: TypeParts[] = [];
-  for (const declaration of descendantsOfTypes(context.root, ['class_declaration', 'record_declaration'])) {
-    const nameNode = declaration.childForFieldName('name');
-    if (nameNode) parts.push(declaredParts(declaration, nameNode));
-  }
-  parts.push(...recoverDeclarations(context.root, RECOVERY).map(recoveredParts));
-  const entities: ExtractedEntity[] = [];
-  for (const part of parts) {
-    try {
-      const entity = readType(part, constants, context);
-      if (entity) entities.push(entity);
-    } catch (error) {
-      context.problems.push(failureProblem(`class ${part.nameNode.text}`, error, context.doc.at(part.nameNode)));
-    }
-  }
-  return entities.sort((a, b) => a.line - b.line || a.column - b.column);
+  return readTypeDeclarations(context, {
+    declarationTypes: ['class_declaration', 'record_declaration'],
+    recovery: RECOVERY,
+    noun: 'class',
+    declared: declaredParts,
+    recovered: recoveredParts,
+    read: (parts) => readType(parts, constants, context),
+  });
 }
 
 const RECOVERY = { keywords: ['class'], nameTypes: ['identifier'], prefixTypes: ['modifiers'] } as const;
