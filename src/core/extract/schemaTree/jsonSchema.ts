@@ -1,9 +1,9 @@
 import * as path from 'node:path';
-import type { ExtractionProblem, ExtractionResult, Extractor } from '../model';
+import type { ExtractionResult, Extractor } from '../model';
 import { looksLikeJsonSchema } from './detect';
-import { parseSchemaDocument } from './parseSchemaDocument';
 import { memberOf, stringAt, type TreeNode } from './positionedTree';
-import { SchemaWalker, type SchemaName } from './schemaWalk';
+import { readSchemaDocument } from './readSchemaDocument';
+import type { SchemaName } from './schemaWalk';
 
 /**
  * JSON Schema files, in JSON or YAML: the root schema is an entity named by its `title` (else
@@ -17,17 +17,8 @@ export class JsonSchemaExtractor implements Extractor {
   }
 
   extract(text: string, filePath: string): Promise<ExtractionResult> {
-    const problems: ExtractionProblem[] = [];
-    try {
-      const tree = parseSchemaDocument(text, filePath);
-      problems.push(...tree.problems);
-      const walker = new SchemaWalker(problems);
-      for (const root of tree.roots) walker.entity(rootName(root, filePath), root);
-      return Promise.resolve({ format: this.format, entities: walker.entities, problems });
-    } catch (error) {
-      problems.push({ message: `JSON Schema extractor failed: ${String(error)}`, line: 1, column: 1 });
-      return Promise.resolve({ format: this.format, entities: [], problems });
-    }
+    const entities = readSchemaDocument(text, filePath, 'JSON Schema', (root, walker) => walker.entity(rootName(root, filePath), root));
+    return Promise.resolve({ format: this.format, ...entities });
   }
 }
 

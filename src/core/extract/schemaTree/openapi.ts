@@ -1,8 +1,8 @@
-import type { ExtractionProblem, ExtractionResult, Extractor } from '../model';
+import type { ExtractionResult, Extractor } from '../model';
 import { looksLikeOpenApi } from './detect';
-import { parseSchemaDocument } from './parseSchemaDocument';
 import { isObject, valueOf, type TreeNode } from './positionedTree';
-import { SchemaWalker } from './schemaWalk';
+import { readSchemaDocument } from './readSchemaDocument';
+import type { SchemaWalker } from './schemaWalk';
 
 /**
  * OpenAPI 3 (`components.schemas`) and Swagger 2 (`definitions`) documents, in YAML or JSON:
@@ -17,17 +17,7 @@ export class OpenApiExtractor implements Extractor {
   }
 
   extract(text: string, filePath: string): Promise<ExtractionResult> {
-    const problems: ExtractionProblem[] = [];
-    try {
-      const tree = parseSchemaDocument(text, filePath);
-      problems.push(...tree.problems);
-      const walker = new SchemaWalker(problems);
-      for (const root of tree.roots) readNamedSchemas(root, walker);
-      return Promise.resolve({ format: this.format, entities: walker.entities, problems });
-    } catch (error) {
-      problems.push({ message: `OpenAPI extractor failed: ${String(error)}`, line: 1, column: 1 });
-      return Promise.resolve({ format: this.format, entities: [], problems });
-    }
+    return Promise.resolve({ format: this.format, ...readSchemaDocument(text, filePath, 'OpenAPI', readNamedSchemas) });
   }
 }
 
