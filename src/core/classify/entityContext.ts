@@ -89,7 +89,7 @@ export function entityContext(entity: ExtractedEntity, parents: readonly Extract
   return { subject, role, because, tokens: [...ownTokens, ...parentTokens] };
 }
 
-/** What may follow a communication word in the name of a communication record (SmsLog, CallRecord). */
+/** What may follow a communication word in the name of a communication record (SmsArchive, CallHistory). */
 const RECORD_TAIL = new Set(['log', 'logs', 'record', 'records', 'archive', 'archives', 'history', 'detail', 'details', 'message', 'messages', 'msg', 'content', 't', 'tb', 'item', 'items', 'entry', 'entries']);
 
 const GENERIC_TAIL = new Set(['schema', 'schemas', 'info', 'infos', 'record', 'records', 'detail', 'details', 'data', 'entity', 'model', 'dto', 'vo', 'po', 'do', 'bo', 'table', 'schema', 'result', 'req', 'request', 'response', 'resp', 'list', 't', 'tb', 'tbl', 'jbxx', 'xx', 'brief', 'form', 'log', 'logs', 'mx']);

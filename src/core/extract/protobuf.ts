@@ -225,7 +225,7 @@ class ProtoReader {
   }
 }
 
-/** The type as written, with spacing normalised: `repeated StoreBrief`, `map<string, int32>`. */
+/** The type as written, with spacing normalised: `repeated ShopSummary`, `map<string, int32>`. */
 function typeText(tokens: readonly Token[]): string {
   let text = '';
   tokens.forEach((token, k) => {

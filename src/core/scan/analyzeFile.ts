@@ -76,7 +76,7 @@ export async function analyzeFile(file: string, text: string, deps: AnalyzeDepen
   return { file, format: extraction?.format ?? null, entities, fields, values, problems: extraction?.problems ?? [] };
 }
 
-/** `repeated DeviceInfo`, `[Address!]!`, `Address?`, `array<EducationRecord>`, `List<Item>` → the bare type name, lower case. */
+/** `repeated LoginDevice`, `[PostalAddress!]!`, `PostalAddress?`, `array<Degree>`, `List<Item>` → the bare type name, lower case. */
 function bareType(type: string | undefined): string {
   return (type ?? '')
     .replace(/^(repeated|optional|required)\s+/, '')
