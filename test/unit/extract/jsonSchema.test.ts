@@ -182,6 +182,17 @@ describe('JsonSchemaExtractor', () => {
       assert.deepEqual(result.problems.map((p) => [p.message, p.line, p.column]), [['JSON: ValueExpected', 8, 13]]);
     });
 
+    it('lists the first 50 errors of a badly damaged file and counts the rest, still reading what it can', async () => {
+      // Every duplicated property line lost its comma: one JSON error per line.
+      const broken = Array.from({ length: 400 }, (_, i) => `    "f${i}": { "type": "string", "description": "姓名" }`).join('\n');
+      const text = `{\n  "title": "Applicant",\n  "type": "object",\n  "properties": {\n${broken}\n  }\n}\n`;
+      const result = await extractor.extract(text, 'applicant.schema.json');
+      assert.equal(result.problems.length, 51);
+      assert.match(result.problems[50].message, /^\d+ more JSON errors not listed\.$/);
+      assert.ok(Number(/^(\d+)/.exec(result.problems[50].message)?.[1]) >= 300);
+      assert.ok(entity(result, 'Applicant').fields.length > 0);
+    });
+
     it('never throws on any prefix of a real file, on YAML errors or on non-schema JSON', async () => {
       const text = fs.readFileSync(path.join(fixtures, 'patient_intake.schema.json'), 'utf8');
       for (let cut = 0; cut <= text.length; cut += 13) {

@@ -7,13 +7,18 @@ import type { ParsedTree, TreeMember, TreeNode, TreePosition } from './positione
  * JSON (and JSONC, with comments and trailing commas) as a positioned tree. jsonc-parser keeps
  * reading past errors, so a truncated file still yields every property written before the cut.
  */
+const MAX_PROBLEMS = 50;
+
 export function jsonTree(text: string): ParsedTree {
   const index = new LineIndex(text);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: false, allowTrailingComma: true, allowEmptyContent: true });
   // One cut-off often yields several errors at the same offset; the first says what happened.
-  const firstAtOffset = errors.filter((e, i) => errors.findIndex((other) => other.offset === e.offset) === i);
-  const problems = firstAtOffset.map((e) => ({ message: `JSON: ${printParseErrorCode(e.error)}`, ...index.position(e.offset) }));
+  const seenOffsets = new Set<number>();
+  const firstAtOffset = errors.filter((e) => !seenOffsets.has(e.offset) && seenOffsets.add(e.offset));
+  // A damaged file can hold an error per token; the first ones say what is wrong.
+  const problems = firstAtOffset.slice(0, MAX_PROBLEMS).map((e) => ({ message: `JSON: ${printParseErrorCode(e.error)}`, ...index.position(e.offset) }));
+  if (firstAtOffset.length > MAX_PROBLEMS) problems.push({ message: `${firstAtOffset.length - MAX_PROBLEMS} more JSON errors not listed.`, line: 1, column: 1 });
   const converter = new JsonConverter(index, new CommentPlacement(jsonComments(text, index)));
   return { roots: root ? [converter.node(root)] : [], problems };
 }
