@@ -60,8 +60,8 @@ const PERSON_ENTITIES = [
   { name: 'patient', zh: '受检人' },
   { name: 'rider', zh: '骑手' },
   { name: 'applicant', zh: '求职者' },
-  { name: 'hy_jbxx', zh: '会员基本信息' },
-  { name: 'ry_jbxx', zh: '人员基本信息' },
+  { name: 'kh_jbxx', zh: '客户基本信息' },
+  { name: 'yg_jbxx', zh: '员工基本信息' },
 ];
 const THING_ENTITIES = [
   { name: 'product', zh: '商品' },

@@ -11,12 +11,13 @@ import type { Lang } from '../core/i18n/localizer';
 import { RULE_IDS } from '../core/rules/registry';
 import { FolderIndex } from '../core/scan/auditDocument';
 import { systemName, type Audit } from '../core/scan/auditFields';
+import { displayPath } from '../core/values/redactValues';
 import type { SkippedFile } from '../core/scan/model';
 import type { AuditedField, ScanResult } from '../core/scan/scanResult';
 import type { AnalyzedFile } from './analysisProtocol';
 import type { AnalysisThread } from './analysisThread';
 import { boundForRestrictedMode, checklistFileIn } from './settingsOverlay';
-import { realRelPath, shownRelPath } from './maskedPaths';
+import { realRelPath } from './maskedPaths';
 
 /** The folder's engine: it lives on the analysis thread, under the folder's key. */
 export interface FolderEngine {
@@ -85,7 +86,7 @@ export class FolderAudit {
     if (uri.scheme !== this.uri.scheme || uri.authority !== this.uri.authority) return undefined;
     const relative = path.relative(this.rootPath, uri.fsPath);
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-    return shownRelPath(relative.split(path.sep).join('/'));
+    return displayPath(relative.split(path.sep).join('/'));
   }
 
   /** The file behind a path as the engine shows it (see `relPath`). */

@@ -30,8 +30,3 @@ function entriesOf(folder: string): string[] {
     return [];
   }
 }
-
-/** The path the engine shows for a file of the folder (`relative` with forward slashes). */
-export function shownRelPath(relative: string): string {
-  return displayPath(relative);
-}

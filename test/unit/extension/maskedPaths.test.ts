@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { realRelPath, shownRelPath } from '../../../src/extension/maskedPaths';
+import { displayPath } from '../../../src/core/values/redactValues';
+import { realRelPath } from '../../../src/extension/maskedPaths';
 import { residentId } from '../values/valueBuilders';
 
 describe('extension: files whose names hold a PI value', () => {
@@ -19,21 +20,21 @@ describe('extension: files whose names hold a PI value', () => {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it('shows a document under the path the engine reports, the value masked', () => {
-    const shown = shownRelPath(`exports/${name}`);
+    const shown = displayPath(`exports/${name}`);
     assert.ok(!shown.includes(id), shown);
     assert.match(shown, /^exports\/客户_310\*+\d{2}\.sql$/);
-    assert.equal(shownRelPath('src/app.ts'), 'src/app.ts');
+    assert.equal(displayPath('src/app.ts'), 'src/app.ts');
   });
 
   it('finds the real file behind a masked path, folders included', () => {
-    assert.equal(realRelPath(root, shownRelPath(`exports/${name}`)), `exports/${name}`);
+    assert.equal(realRelPath(root, displayPath(`exports/${name}`)), `exports/${name}`);
     const nested = 'exports/zhang.san@example.com/plain.csv';
-    assert.notEqual(shownRelPath(nested), nested);
-    assert.equal(realRelPath(root, shownRelPath(nested)), nested);
+    assert.notEqual(displayPath(nested), nested);
+    assert.equal(realRelPath(root, displayPath(nested)), nested);
   });
 
   it('finds nothing once the file is gone, and leaves paths without a mask alone', () => {
-    const shown = shownRelPath(`exports/${name}`);
+    const shown = displayPath(`exports/${name}`);
     rmSync(join(root, 'exports', name));
     assert.equal(realRelPath(root, shown), undefined);
     assert.equal(realRelPath(join(root, 'missing'), shown), undefined);
