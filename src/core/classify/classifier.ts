@@ -127,6 +127,7 @@ export class Classifier {
       let person = personQualifier(chosen.qualifier, chosen.source === 'comment' ? chosen.qualifierText + hit.term : chosen.qualifierText);
       const thing = thingQualifier(chosen.qualifier, chosen.qualifierText);
       if (person && isWeakRole(person) && context.subject === 'thing') person = undefined;
+      const notOwned = recordOwnsNo(category, chosen.source === 'name' ? hit.term : undefined, context);
       if (person && !thing) {
         reasons.push(`about a person (${person})`);
         confidence = Math.min(confidence, 0.9);
@@ -137,14 +138,8 @@ export class Classifier {
         confidence = Math.min(confidence, 0.85);
       } else if (context.subject === 'thing') {
         return { category: null, confidence: 0.8, reasons: [...reasons, `but ${context.because}`] };
-      } else if (category === 'work.record') {
-        return { category: null, confidence: 0.7, reasons: [...reasons, 'but a record entity has no job of its own'] };
-      } else if (category.startsWith('health.') && context.role !== 'medical') {
-        return { category: null, confidence: 0.7, reasons: [...reasons, 'but a record entity has no body of its own'] };
-      } else if (category.startsWith('device.')) {
-        return { category: null, confidence: 0.7, reasons: [...reasons, 'but a record entity has no device of its own'] };
-      } else if (category === 'basic.name' && chosen.source === 'name' && hit.term === 'name') {
-        return { category: null, confidence: 0.65, reasons: [...reasons, 'but a record\'s own name is its title, not a person\'s'] };
+      } else if (notOwned) {
+        return { category: null, confidence: 0.7, reasons: [...reasons, `but a record entity has no ${notOwned} of its own`] };
       } else {
         reasons.push('entity is a record about people');
         confidence = Math.min(confidence, 0.65);
@@ -180,6 +175,19 @@ export class Classifier {
     const text = `${field.description ?? ''} ${field.comments.map((c) => c.text).join(' ')}`;
     return tokens.some((t) => PROTECTION.has(t)) || PROTECTION_ZH.some((w) => text.toUpperCase().includes(w.toUpperCase())) || /encrypt|hash|mask|cipher/i.test(text);
   }
+}
+
+/**
+ * What a record entity (an order, a log, a trip) cannot have of its own, so a generic word there
+ * is not a person's: a job, a body (outside a medical record), a device, or a bare `name` (its
+ * title). Undefined when it can.
+ */
+function recordOwnsNo(category: string, nameTerm: string | undefined, context: EntityContext): string | undefined {
+  if (category === 'work.record') return 'job';
+  if (category.startsWith('health.') && context.role !== 'medical') return 'body';
+  if (category.startsWith('device.')) return 'device';
+  if (category === 'basic.name' && nameTerm === 'name') return 'person\'s name';
+  return undefined;
 }
 
 const LINK_HEADS = new Set(['url', 'uri', 'link', 'href', 'website', 'homepage', 'site']);
