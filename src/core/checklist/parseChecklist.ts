@@ -1,7 +1,6 @@
 import { isAlias, type Document, type LineCounter } from 'yaml';
-import checklistSchema from '../../../schemas/pi-disposition.schema.json';
 import { formatKeyPath, type KeyPath } from '../config/keyPath';
-import { lazyValidator, validateWithSchema } from '../config/schemaProblems';
+import { checklistValidator, validateWithSchema } from '../config/schemaProblems';
 import { nodeAtPath, offsetOfPath, parseYamlSource } from '../config/yamlSource';
 import { ChecklistError, type ChecklistProblem } from './checklistError';
 import type { ChecklistData } from './model';
@@ -12,7 +11,6 @@ export const MAX_CHECKLIST_BYTES = 64 * 1024 * 1024;
 /** People may reuse a decision with an anchor (`&acct` … `*acct`); bombs are refused. */
 const MAX_CHECKLIST_ALIAS_COUNT = 1000;
 
-const checklistValidator = lazyValidator(checklistSchema);
 
 export interface ParsedChecklist {
   doc: Document.Parsed;
@@ -49,7 +47,7 @@ export function parseChecklist(text: string, file: string): ParsedChecklist {
     kind: 'invalid', file, ...locate(path, atKey), key: formatKeyPath(path) || undefined, message,
   });
 
-  const schemaProblems = validateWithSchema(checklistValidator(), source.value);
+  const schemaProblems = validateWithSchema(checklistValidator, source.value);
   if (schemaProblems.length > 0) {
     fail(sortByLine(schemaProblems.map((p) => problem(p.path, p.atKey, p.message))));
   }

@@ -1,4 +1,3 @@
-import configSchema from '../../../schemas/piaudit-config.schema.json';
 import { ART38_MECHANISMS, normalizeMechanism } from '../disposition/mechanism';
 import type { ConfigProblem } from './configError';
 import type { ConfigSettings } from './configSettings';
@@ -6,9 +5,8 @@ import { isValidCreditCode, creditCodeCheckCharacter } from './creditCode';
 import { formatKeyPath, type KeyPath } from './keyPath';
 import { globProblems } from './globLimits';
 import type { PiAuditConfig, PolicyRule } from './model';
-import { lazyValidator, validateWithSchema } from './schemaProblems';
+import { configValidator, validateWithSchema } from './schemaProblems';
 
-const configValidator = lazyValidator(configSchema);
 
 /** Where a raw configuration came from, so problems can name the file, line and key. */
 export interface ConfigSource {
@@ -44,7 +42,7 @@ export function overlayConfig(base: PiAuditConfig, raw: unknown, source: ConfigS
     severity,
   });
 
-  const schemaProblems = validateWithSchema(configValidator(), value);
+  const schemaProblems = validateWithSchema(configValidator, value);
   if (schemaProblems.length > 0) {
     const problems = schemaProblems.map((p) => problem(p.path, p.atKey, p.message, 'error'));
     return { config: base, problems: sortProblems(problems) };

@@ -10,27 +10,14 @@ export interface SchemaProblem {
   message: string;
 }
 
-/**
- * The project's schemas, compiled into code at build time (scripts/compile-schemas.mjs: ajv
- * standalone, `allErrors` so one run reports every mistake, `verbose` so messages can quote a
- * schema's `examples`), by `$id`. Compiling at run time cost tens of milliseconds per process.
+/*
+ * The project's schemas (`schemas/*.json`), compiled into code at build time
+ * (scripts/compile-schemas.mjs: ajv standalone, `allErrors` so one run reports every mistake,
+ * `verbose` so messages can quote a schema's `examples`). Compiling at run time cost tens of
+ * milliseconds per process.
  */
-const COMPILED: Readonly<Record<string, unknown>> = {
-  'piaudit-config.schema.json': validateConfig,
-  'pi-disposition.schema.json': validateChecklist,
-};
-
-/**
- * The validator of one of the project's schemas (`schemas/*.json`), compiled at build time. A
- * schema without compiled code is a build mistake, reported when the validator is first asked for.
- */
-export function lazyValidator(schema: { $id?: string }): () => ValidateFunction {
-  const compiled = schema.$id === undefined ? undefined : COMPILED[schema.$id];
-  return () => {
-    if (typeof compiled !== 'function') throw new Error(`no compiled validator for the schema ${schema.$id ?? '(without $id)'}: add it to scripts/compile-schemas.mjs`);
-    return compiled as ValidateFunction;
-  };
-}
+export const configValidator = validateConfig as ValidateFunction;
+export const checklistValidator = validateChecklist as ValidateFunction;
 
 /** Validates `value` and returns the problems, most specific first, one per key and message. */
 export function validateWithSchema(validate: ValidateFunction, value: unknown): SchemaProblem[] {
