@@ -22,11 +22,14 @@ export function realRelPath(rootPath: string, shown: string): string | undefined
   return real.join('/');
 }
 
+const GONE_OR_UNREADABLE = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM']);
+
 /** A folder's entry names; none when it is gone or unreadable (the path then names no file). */
 function entriesOf(folder: string): string[] {
   try {
     return readdirSync(folder);
-  } catch {
-    return [];
+  } catch (error) {
+    if (GONE_OR_UNREADABLE.has((error as NodeJS.ErrnoException).code ?? '')) return [];
+    throw error;
   }
 }
