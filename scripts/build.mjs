@@ -20,7 +20,7 @@ for (const name of grammars) {
 
 // web-tree-sitter reads import.meta.url to find its files; a CommonJS bundle has none, so give it this file's URL.
 const importMeta = { define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } };
-const common = { bundle: true, platform: 'node', mainFields: ['module', 'main'], target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', minify: !watch, ...importMeta };
+const common = { bundle: true, platform: 'node', mainFields: ['module', 'main'], target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', minify: !watch && !process.env.PI_AUDIT_NO_MINIFY, ...importMeta };
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' });
 // The scan's worker threads (src/core/scan/workerPool.ts) start this file; the CLI and the extension share it.
 await build({ ...common, entryPoints: ['src/core/scan/scanWorker.ts'], outfile: 'dist/scanWorker.js' });

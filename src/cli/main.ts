@@ -9,7 +9,7 @@ import { formatSarif } from '../core/report/sarifReport';
 import { formatText } from '../core/report/textReport';
 import { ruleMetadata } from '../core/rules/ruleMetadata';
 import { scanWorkspace } from '../core/scan/scanWorkspace';
-import type { ScanResult } from '../core/scan/scanResult';
+import { diagnosticCounts, type ScanResult } from '../core/scan/scanResult';
 import { redactValues } from '../core/values/redactValues';
 import { TOOL_VERSION } from '../core/version';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
@@ -126,11 +126,13 @@ function writeReport(result: ScanResult, options: CliOptions, io: CliIO, l10n: L
     // Written piece by piece: the report of a large tree is tens of MB, never one string in memory.
     fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
     const fd = fs.openSync(options.output, 'w');
+    let keepingProblems: string[];
     try {
-      writeJsonReport(result, fd);
+      keepingProblems = writeJsonReport(result, fd);
     } finally {
       fs.closeSync(fd);
     }
+    for (const problem of options.quiet ? [] : keepingProblems) io.stderr.write(redactValues(`${l10n.t('Cache: {0}', problem)}\n`));
     if (!options.quiet) io.stderr.write(redactValues(`${l10n.t('Wrote {0}', options.output)}\n`));
     return;
   }
@@ -148,7 +150,8 @@ function writeReport(result: ScanResult, options: CliOptions, io: CliIO, l10n: L
 }
 
 export function exitCodeFor(result: ScanResult, failOn: 'error' | 'warning'): number {
-  const failing = result.diagnostics.some((d) => d.severity === 'error' || (failOn === 'warning' && d.severity === 'warning'));
+  const counts = diagnosticCounts(result);
+  const failing = counts.error > 0 || (failOn === 'warning' && counts.warning > 0);
   return failing ? ExitCode.Findings : ExitCode.Clean;
 }
 

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { ScanResult } from '../scan/scanResult';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
+import { KeptReportBody } from './keptReportBody';
 
 /** The `--format json` contract (design.md): stable field names, PI values masked. */
 export function toJsonReport(result: ScanResult): object {
@@ -22,9 +23,19 @@ export function formatJson(result: ScanResult): string {
  * so that a report of a large tree is written without ever being one string in memory.
  */
 export function* jsonReportChunks(result: ScanResult): Generator<string> {
+  yield* headChunks(result);
+  yield* bodyChunks(result);
+}
+
+/** The report up to its lists: tool, version, root and stats (with the scan's time). */
+function* headChunks(result: ScanResult): Generator<string> {
   const head = reportHead(result);
   yield '{\n';
   for (const [key, value] of Object.entries(head)) yield `  ${JSON.stringify(key)}: ${indented(value, 1)},\n`;
+}
+
+/** The lists and the closing brace: a function of the result's lists alone. */
+function* bodyChunks(result: ScanResult): Generator<string> {
   const lists: [string, readonly unknown[], (item: never) => unknown][] = [
     ['fields', result.fields, reportedField],
     ['values', result.values, same],
@@ -45,20 +56,42 @@ export function* jsonReportChunks(result: ScanResult): Generator<string> {
   yield '}\n';
 }
 
-/** Writes the JSON report to an open file descriptor in blocks of about a megabyte. */
-export function writeJsonReport(result: ScanResult, fd: number): void {
+/**
+ * Writes the JSON report to an open file descriptor in blocks of about a megabyte. The lists of
+ * a result kept in the cache folder are copied from the report last written for the same result
+ * when there is one, and kept for the next report otherwise (keptReportBody.ts). Returns the
+ * problems met keeping them; the report itself is written whole either way.
+ */
+export function writeJsonReport(result: ScanResult, fd: number): string[] {
+  writeInBlocks(headChunks(result), (text) => writeFileSync(fd, text));
+  const kept = result.kept && new KeptReportBody(result.kept);
+  const body = kept?.read();
+  if (body) {
+    writeFileSync(fd, body);
+    return [];
+  }
+  const recorder = kept?.record();
+  writeInBlocks(bodyChunks(result), (text) => {
+    writeFileSync(fd, text);
+    recorder?.write(text);
+  });
+  recorder?.commit();
+  return recorder?.problem !== undefined ? [recorder.problem] : [];
+}
+
+function writeInBlocks(chunks: Iterable<string>, write: (text: string) => void): void {
   let block: string[] = [];
   let size = 0;
-  for (const chunk of jsonReportChunks(result)) {
+  for (const chunk of chunks) {
     block.push(chunk);
     size += chunk.length;
     if (size >= BLOCK_CHARS) {
-      writeFileSync(fd, block.join(''));
+      write(block.join(''));
       block = [];
       size = 0;
     }
   }
-  if (block.length > 0) writeFileSync(fd, block.join(''));
+  if (block.length > 0) write(block.join(''));
 }
 
 const BLOCK_CHARS = 1 << 20;

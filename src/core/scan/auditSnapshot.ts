@@ -7,15 +7,31 @@ import type { ScanResult } from './scanResult';
 
 /** The last scan's result, beside the packs in the cache folder (one per folder: the last scan wins). */
 const SNAPSHOT_FILE = 'last-scan.bin';
-const SNAPSHOT_MAGIC = 'pi-audit scan snapshot 1';
+const SNAPSHOT_MAGIC = 'pi-audit scan snapshot 2';
+const TRAILER_MAGIC = 'pi-audit snapshot end';
 
-/** A scan's result without the time it took, as the snapshot keeps it. */
-export type TimelessResult = Omit<ScanResult, 'ms'>;
+/** A scan's result without the time it took and where it is kept, as the snapshot holds it. */
+export type TimelessResult = Omit<ScanResult, 'ms' | 'kept'>;
+
+/**
+ * The lists of a result, each serialized on its own: a re-scan that takes the snapshot turns into
+ * objects only the lists its caller reads (a JSON report kept beside it reads none; see
+ * report/keptReportBody.ts), instead of tens of MB of them.
+ */
+const LAZY_LISTS = ['fields', 'values', 'diagnostics', 'problems', 'assessed'] as const;
+type LazyList = (typeof LAZY_LISTS)[number];
+type SnapshotHead = Omit<TimelessResult, LazyList>;
+
+interface SnapshotIndex {
+  head: SnapshotHead;
+  /** Each list's name and length in bytes, in file order after the key. */
+  lists: [LazyList, number][];
+}
 
 /**
  * Everything a scan's result is made from, as one digest: the cache scope (tool version, build,
  * analysis settings), the whole configuration, language, root and system, the checklist's
- * decisions, the files the walk skipped, and every file's result bytes in walk order. The audit
+ * decisions, the files the walk skipped, and every file's result in walk order. The audit
  * (evidence across files, dispositions, rules) is a function of exactly these, so an equal key
  * means an equal result.
  */
@@ -38,18 +54,23 @@ export class SnapshotKey {
  * The result of the last scan of a cache folder. A re-scan in which every file's result is the
  * one the last scan used, with the same settings and checklist, has the same result: it is taken
  * from here instead of deserializing every file's result and auditing them all again (most of
- * the time of a scan where nothing changed). A missing, foreign or damaged snapshot is a miss.
+ * the time of a scan where nothing changed). A missing, foreign, cut-short or damaged snapshot
+ * is a miss.
+ *
+ * Layout: a head line with the key (a re-scan with changes reads no more than that), each list
+ * of the result serialized on its own, then the index (the small part of the result and each
+ * list's length) and its length and a closing line, so a file cut short is never taken.
  */
 export class AuditSnapshot {
   readonly file: string;
 
-  constructor(folder: string) {
+  constructor(readonly folder: string) {
     this.file = path.join(folder, SNAPSHOT_FILE);
   }
 
   /**
-   * The stored result when it was made from the same inputs (`key`), else undefined. The key is
-   * in a short head of the file: a re-scan with changes reads no more than that.
+   * The stored result when it was made from the same inputs (`key`), else undefined. Only its
+   * head and index are read here; each list is read and turned into objects when first used.
    */
   load(key: string): TimelessResult | undefined {
     const head = Buffer.from(headOf(key), 'utf8');
@@ -61,18 +82,11 @@ export class AuditSnapshot {
       throw error;
     }
     try {
-      const start = Buffer.alloc(head.length);
-      if (fs.readSync(fd, start, 0, head.length, 0) !== head.length || !start.equals(head)) return undefined;
+      if (!readAt(fd, 0, head.length).equals(head)) return undefined;
+      const index = readIndex(fd, fs.fstatSync(fd).size, head.length);
+      return index && lazyResult(this.file, head, index);
     } finally {
       fs.closeSync(fd);
-    }
-    const bytes = fs.readFileSync(this.file);
-    if (!bytes.subarray(0, head.length).equals(head)) return undefined; // replaced meanwhile
-    try {
-      return deserialize(bytes.subarray(head.length)) as TimelessResult;
-    } catch (error) {
-      if (error instanceof Error) return undefined; // damaged: made again by this scan
-      throw error;
     }
   }
 
@@ -81,9 +95,20 @@ export class AuditSnapshot {
     const temp = `${this.file}.${process.pid}.tmp`;
     const fd = fs.openSync(temp, 'w');
     try {
-      // Two writes rather than one joined buffer: the result is tens of MB at the scan's peak.
       fs.writeFileSync(fd, headOf(key));
-      fs.writeFileSync(fd, serialize(result));
+      // One list at a time: the whole result serialized at once is tens of MB at the scan's peak.
+      const lists: [LazyList, number][] = [];
+      for (const name of LAZY_LISTS) {
+        const bytes = serialize(result[name]);
+        fs.writeFileSync(fd, bytes);
+        lists.push([name, bytes.length]);
+      }
+      const head: Partial<TimelessResult> = { ...result };
+      for (const name of LAZY_LISTS) delete head[name];
+      const index = serialize({ head: head as SnapshotHead, lists } satisfies SnapshotIndex);
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(index.length, 0);
+      fs.writeFileSync(fd, Buffer.concat([index, length, Buffer.from(TRAILER_MAGIC, 'utf8')]));
     } finally {
       fs.closeSync(fd);
     }
@@ -93,4 +118,79 @@ export class AuditSnapshot {
 
 function headOf(key: string): string {
   return `${SNAPSHOT_MAGIC}\n${key}\n`;
+}
+
+/** `length` bytes at `position`, fewer when the file ends first. */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  let read = 0;
+  while (read < length) {
+    const got = fs.readSync(fd, bytes, read, length - read, position + read);
+    if (got === 0) break;
+    read += got;
+  }
+  return bytes.subarray(0, read);
+}
+
+/** The index at the end of the file, when the file is whole and its lists add up to its length. */
+function readIndex(fd: number, size: number, listsStart: number): SnapshotIndex | undefined {
+  const trailer = Buffer.from(TRAILER_MAGIC, 'utf8');
+  const lengthAt = size - trailer.length - 4;
+  if (lengthAt < listsStart) return undefined;
+  const end = readAt(fd, lengthAt, trailer.length + 4);
+  if (!end.subarray(4).equals(trailer)) return undefined;
+  const indexLength = end.readUInt32LE(0);
+  const indexAt = lengthAt - indexLength;
+  if (indexAt < listsStart) return undefined;
+  let index: SnapshotIndex;
+  try {
+    index = deserialize(readAt(fd, indexAt, indexLength)) as SnapshotIndex;
+  } catch (error) {
+    if (error instanceof Error) return undefined; // damaged: made again by this scan
+    throw error;
+  }
+  const listed = Array.isArray(index?.lists) ? index.lists.reduce((sum, [, length]) => sum + length, 0) : -1;
+  return listsStart + listed === indexAt ? index : undefined;
+}
+
+/**
+ * The result with each list as a property that reads and deserializes its bytes when first used
+ * and then holds the objects (an ordinary, writable property from then on). The file is opened
+ * again for that and must still hold the same key: a snapshot with the same key holds the same
+ * result, so the list is the one indexed; any other file is an error, never another result's list.
+ */
+function lazyResult(file: string, head: Buffer, index: SnapshotIndex): TimelessResult {
+  const result = { ...index.head } as TimelessResult;
+  let at = head.length;
+  for (const [name, length] of index.lists) {
+    const position = at;
+    at += length;
+    const settle = (value: unknown): void => {
+      Object.defineProperty(result, name, { value, enumerable: true, configurable: true, writable: true });
+    };
+    Object.defineProperty(result, name, {
+      enumerable: true,
+      configurable: true,
+      get(): unknown {
+        const value: unknown = deserialize(readList(file, head, position, length));
+        settle(value);
+        return value;
+      },
+      set: settle,
+    });
+  }
+  return result;
+}
+
+function readList(file: string, head: Buffer, position: number, length: number): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const bytes = readAt(fd, position, length);
+    if (!readAt(fd, 0, head.length).equals(head) || bytes.length !== length) {
+      throw new Error(`${file} was replaced by another scan while this one read it; run the scan again`);
+    }
+    return bytes;
+  } finally {
+    fs.closeSync(fd);
+  }
 }

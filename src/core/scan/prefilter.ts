@@ -1,4 +1,5 @@
 import type { Extractor } from '../extract/model';
+import { mayHoldValue } from '../values/valueCandidate';
 import { pickExtractor } from './analyzeFile';
 
 /**
@@ -12,18 +13,10 @@ export interface FilePlan {
    * 4 KB), or none: a file no extractor takes is never parsed.
    */
   extractor: Extractor | undefined;
-  /** False when no value detector can match anywhere in the text. */
+  /** False when no value detector can match anywhere in the text (valueCandidate.ts). */
   values: boolean;
 }
 
-/**
- * Every value the detectors recognise holds an ASCII digit (ID numbers, mobiles, bank cards,
- * passports, permits) or an `@` (e-mail), except a unified social credit code written in
- * letters only: 18 characters of its alphabet (no I, O, S, V, Z). A text without any of these
- * cannot hold a value. `test/unit/scan/prefilter.test.ts` keeps this in step with the detectors.
- */
-const VALUE_CANDIDATE = /[0-9@]|[A-HJ-NP-RTUWXY]{18}/;
-
 export function planFile(extractors: readonly Extractor[], file: string, text: string): FilePlan {
-  return { extractor: pickExtractor(extractors, file, text), values: VALUE_CANDIDATE.test(text) };
+  return { extractor: pickExtractor(extractors, file, text), values: mayHoldValue(text) };
 }

@@ -98,9 +98,8 @@ export class ResultPack {
 
   private constructor(readonly file: string) {}
 
-  /** Reads the pack of `scope` in `folder` (creating the folder, its `.gitignore` and tag). */
+  /** Reads the pack of `scope` in `folder` (prepared by `prepareFolder`). */
   static open(folder: string, scope: string): ResultPack {
-    prepareFolder(folder, scope);
     const pack = new ResultPack(path.join(folder, `${scope}.pack`));
     let bytes: Buffer;
     try {
@@ -221,7 +220,7 @@ function readRecord(bytes: Buffer, at: number): { record: PackRecord; next: numb
  * Creates the cache folder with a `.gitignore` (everything) and a `CACHEDIR.TAG` (backup tools
  * skip it), and removes the least recently used packs beyond the few kept.
  */
-function prepareFolder(folder: string, scope: string): void {
+export function prepareFolder(folder: string, scope: string): void {
   fs.mkdirSync(folder, { recursive: true });
   const ignore = path.join(folder, '.gitignore');
   if (!fs.existsSync(ignore)) fs.writeFileSync(ignore, '# pi-audit result cache: safe to delete\n*\n');

@@ -5,7 +5,11 @@ import type { PiAuditConfig } from '../config/model';
 import { dayNumber } from '../values/calendarDate';
 import type { FileResult } from './fileResult';
 import { AuditSnapshot, type TimelessResult } from './auditSnapshot';
-import { cacheScope, DEFAULT_CACHE_FOLDER, ResultPack, type FileStamp, type Validity } from './resultCache';
+import { FilesMatch, LastScanFiles, type ScanFiles } from './lastScanFiles';
+import { cacheScope, DEFAULT_CACHE_FOLDER, prepareFolder, ResultPack, type FileStamp, type PackRecord, type Validity } from './resultCache';
+
+/** A cached result: its bytes and how long it holds. */
+export type CachedResult = Pick<PackRecord, 'payload' | 'computedOn' | 'until'>;
 
 export interface ScanCacheOptions {
   root: string;
@@ -28,8 +32,10 @@ export class ScanCache {
   readonly folder: string | undefined;
   /** The pack's name (tool version, build, analysis settings), when there is a pack. */
   readonly scope: string | undefined;
-  private pack: ResultPack | undefined;
+  /** The pack, read when first needed (a scan that takes the kept result never reads it); null once let go or unusable. */
+  private packState: ResultPack | null | undefined;
   private readonly snapshot: AuditSnapshot | undefined;
+  private readonly lastFiles: LastScanFiles | undefined;
   private readonly today = dayNumber(new Date());
 
   constructor(options: ScanCacheOptions) {
@@ -38,11 +44,26 @@ export class ScanCache {
     this.folder = path.resolve(options.root, wanted);
     try {
       this.scope = cacheScope(options.config, options.build ?? 'sources');
-      this.pack = ResultPack.open(this.folder, this.scope);
+      prepareFolder(this.folder, this.scope);
       this.snapshot = new AuditSnapshot(this.folder);
+      this.lastFiles = new LastScanFiles(this.folder);
     } catch (error) {
+      this.packState = null;
       this.errors.push(`cannot use the cache folder ${this.folder}, scanning without it: ${describe(error)}`);
     }
+  }
+
+  private get pack(): ResultPack | undefined {
+    if (this.packState === undefined) {
+      this.packState = null;
+      if (this.folder === undefined || this.scope === undefined) return undefined;
+      try {
+        this.packState = ResultPack.open(this.folder, this.scope);
+      } catch (error) {
+        this.errors.push(`cannot use the cache folder ${this.folder}, scanning without it: ${describe(error)}`);
+      }
+    }
+    return this.packState ?? undefined;
   }
 
   /** Whether results are cached: the workers then hash every file they read. */
@@ -50,9 +71,9 @@ export class ScanCache {
     return this.pack !== undefined;
   }
 
-  /** The cached result of a file whose stamp is unchanged: it need not even be read. */
-  unchangedResult(relPath: string, stamp: FileStamp | undefined): Uint8Array | undefined {
-    return this.pack?.unchanged(relPath, stamp, this.today)?.payload;
+  /** The cached result of a file whose stamp is unchanged (it need not even be read) and how long it holds. */
+  unchangedResult(relPath: string, stamp: FileStamp | undefined): CachedResult | undefined {
+    return this.pack?.unchanged(relPath, stamp, this.today);
   }
 
   /** The content hash of the cached result for a path, for the worker to compare with what it reads. */
@@ -61,18 +82,38 @@ export class ScanCache {
   }
 
   /** A file read again with the cached content (a checkout, a restored CI cache): its result, stamp renewed. */
-  sameContent(relPath: string, stamp: FileStamp | undefined): Uint8Array {
+  sameContent(relPath: string, stamp: FileStamp | undefined): CachedResult {
     const record = this.pack?.usable(relPath, this.today);
     if (!record) throw new Error(`the cached result of ${relPath} went missing during the scan`);
     if (stamp) this.pack?.put({ ...record, stamp });
-    return record.payload;
+    return record;
   }
 
   /** Keeps a fresh result (never one of a file that could not be read: it has no hash). */
   store(relPath: string, stamp: FileStamp | undefined, hash: string | undefined, validity: Validity, result: FileResult | Uint8Array): void {
-    if (!this.pack || hash === undefined || !stamp) return;
+    const pack = this.pack;
+    if (!pack || hash === undefined || !stamp) return;
     const payload = result instanceof Uint8Array ? result : serialize(result);
-    this.pack.put({ relPath, hash, stamp, ...validity, payload });
+    pack.put({ relPath, hash, stamp, ...validity, payload });
+  }
+
+  /** The files the kept result was made from, when they were walked with the same `inputs` and their results hold today. */
+  lastScanFiles(inputs: string): FilesMatch | undefined {
+    try {
+      return this.lastFiles?.load(inputs, this.today);
+    } catch (error) {
+      this.errors.push(`cannot read ${this.lastFiles?.file}, using the result cache: ${describe(error)}`);
+      return undefined;
+    }
+  }
+
+  /** Keeps the files the kept result was made from (see LastScanFiles). */
+  keepScanFiles(files: ScanFiles): void {
+    try {
+      this.lastFiles?.save(files);
+    } catch (error) {
+      this.errors.push(`cannot update ${this.lastFiles?.file}: ${describe(error)}`);
+    }
   }
 
   /**
@@ -81,9 +122,9 @@ export class ScanCache {
    * afterwards: its records hold the results' bytes, which the audit turns into objects.
    */
   finish(seen: ReadonlySet<string> | undefined): void {
-    const pack = this.pack;
+    const pack = this.packState;
+    this.packState = null;
     if (!pack) return;
-    this.pack = undefined;
     if (seen) pack.keepOnly(seen);
     try {
       pack.save();
@@ -107,18 +148,21 @@ export class ScanCache {
     }
   }
 
-  /** Keeps this scan's result for the next scan with the same inputs. */
-  keepResult(key: string, result: TimelessResult): void {
+  /** Keeps this scan's result for the next scan with the same inputs; false when it could not. */
+  keepResult(key: string, result: TimelessResult): boolean {
+    if (!this.snapshot) return false;
     try {
-      this.snapshot?.save(key, result);
+      this.snapshot.save(key, result);
+      return true;
     } catch (error) {
-      this.errors.push(`cannot update ${this.snapshot?.file}: ${describe(error)}`);
+      this.errors.push(`cannot update ${this.snapshot.file}: ${describe(error)}`);
+      return false;
     }
   }
 
   /** Stops using the cache without writing (an aborted scan). */
   drop(): void {
-    this.pack = undefined;
+    this.packState = null;
   }
 
   /**

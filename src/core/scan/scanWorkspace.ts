@@ -15,9 +15,11 @@ import type { FileJob } from './fileJob';
 import { toFileAnalysis, type FileResult } from './fileResult';
 import { InProcessRunner } from './inProcessRunner';
 import type { SkippedFile } from './model';
-import { DEFAULT_CACHE_FOLDER, type FileStamp } from './resultCache';
+import { packStamps, type FilesMatch } from './lastScanFiles';
+import { DEFAULT_CACHE_FOLDER, type FileStamp, type Validity } from './resultCache';
+import { FOREVER } from './resultValidity';
 import { ScanCache } from './scanCache';
-import type { ScanResult } from './scanResult';
+import { countSeverities, type ScanResult } from './scanResult';
 import { StampingFileSystem } from './stampingFileSystem';
 import { walkFiles } from './walker';
 import { bundledWorkerEntry, type WorkerEntry } from './workerEntry';
@@ -129,6 +131,15 @@ class ScanRun {
   private fromCache = 0;
   private lastProgress = 0;
   private reused = false;
+  /** Digest of the inputs besides the files, when the result can be kept (see inputsDigest). */
+  private readonly inputs: string | undefined;
+  /** The files of the kept result, while every file walked so far is one of them, unchanged. */
+  private lastFiles: FilesMatch | undefined;
+  /** The kept result, taken because the walk found exactly its files, unchanged. */
+  private kept: { key: string; result: TimelessResult } | undefined;
+  /** The days on which every result of this scan holds, and how many results the cache does not hold. */
+  private readonly validity: Validity = { computedOn: 0, until: FOREVER };
+  private uncached = 0;
 
   constructor(private readonly options: ScanOptions) {
     this.analysisConfig = options.engine?.config ?? options.config;
@@ -136,6 +147,8 @@ class ScanRun {
     this.entry = options.workerEntry ?? bundledWorkerEntry();
     // A caller's own engine must see every file: no cache.
     this.cache = new ScanCache({ root: options.root, cacheDir: this.customEngine ? false : options.cacheDir, build: this.entry?.build, config: this.analysisConfig });
+    this.inputs = this.inputsDigest();
+    this.lastFiles = this.inputs === undefined ? undefined : this.cache.lastScanFiles(this.inputs);
   }
 
   async walkAndRun(): Promise<void> {
@@ -149,6 +162,8 @@ class ScanRun {
       maxFileSize: options.config.maxFileSize,
       signal: options.signal,
       fs: walkerFs,
+      // Every file is read by its job, which reports one it cannot read the way the walk would.
+      checkReadable: false,
       onSkip: (skip) => {
         if (!isOwnCacheFolder(skip)) this.skipped.push(skip);
       },
@@ -161,22 +176,55 @@ class ScanRun {
       const job: FileJob = { seq: this.jobs.length, relPath: entry.relPath, absPath: entry.absPath };
       this.jobs.push(job);
       this.stamps.push(stamp);
-      const cached = this.cache.unchangedResult(job.relPath, stamp);
-      if (cached) {
-        this.results[job.seq] = cached;
-        this.fromCache++;
-        this.done++;
-        this.progress();
-        continue;
-      }
-      job.expectedHash = this.cache.cachedHash(job.relPath);
-      this.pending.push(job);
-      if (this.runner) this.submit(job);
-      else if (this.pending.length >= FILES_PER_WORKER) this.startRunner(false);
+      // While every file is one the kept result was made from, unchanged, nothing need be done yet.
+      if (this.lastFiles?.matches(job.seq, job.relPath, stamp)) continue;
+      this.admitWaiting(job.seq);
+      this.admit(job);
+    }
+    const keptKey = this.lastFiles?.snapshotKey(this.jobs.length, JSON.stringify(this.skipped));
+    const kept = keptKey === undefined ? undefined : this.cache.lastResult(keptKey);
+    if (kept && keptKey !== undefined) {
+      this.kept = { key: keptKey, result: kept };
+      this.fromCache = this.done = this.jobs.length;
+    } else {
+      this.admitWaiting(this.jobs.length);
     }
     if (!this.runner && this.pending.length > 0) this.startRunner(true);
     await unlessAborted(Promise.all(this.outcomes), options.signal);
     options.onProgress?.(this.jobs.length, this.jobs.length);
+  }
+
+  /** Takes a walked file's result from the cache, or queues it for a runner. */
+  private admit(job: FileJob): void {
+    const cached = this.cache.unchangedResult(job.relPath, this.stamps[job.seq]);
+    if (cached) {
+      this.results[job.seq] = cached.payload;
+      this.holds(cached);
+      this.fromCache++;
+      this.done++;
+      this.progress();
+      return;
+    }
+    job.expectedHash = this.cache.cachedHash(job.relPath);
+    this.pending.push(job);
+    if (this.runner) this.submit(job);
+    else if (this.pending.length >= FILES_PER_WORKER) this.startRunner(false);
+  }
+
+  /**
+   * The walk left the kept result's files (or found no kept result for them): the files before
+   * `seq`, all waiting while they matched, are worked on after all.
+   */
+  private admitWaiting(seq: number): void {
+    if (!this.lastFiles) return;
+    this.lastFiles = undefined;
+    for (const job of this.jobs.slice(0, seq)) this.admit(job);
+  }
+
+  /** Narrows the days on which every result of this scan holds (see ScanFiles). */
+  private holds(validity: Validity): void {
+    this.validity.computedOn = Math.max(this.validity.computedOn, validity.computedOn);
+    this.validity.until = Math.min(this.validity.until, validity.until);
   }
 
   async close(): Promise<void> {
@@ -203,25 +251,56 @@ class ScanRun {
   }
 
   result(started: number): ScanResult {
+    const folder = this.cache.folder;
+    if (this.kept && folder !== undefined) return this.reuse(this.kept.result, this.kept.key, folder, started);
     const key = this.snapshotKey();
     const last = key === undefined ? undefined : this.cache.lastResult(key);
-    if (last) {
-      this.reused = true;
-      return { ...last, ms: Date.now() - started };
+    if (last && key !== undefined && folder !== undefined) {
+      this.keepFiles(key);
+      return this.reuse(last, key, folder, started);
     }
     const result = this.audit(started);
-    if (key !== undefined) this.cache.keepResult(key, withoutTime(result));
+    if (key !== undefined && folder !== undefined && this.cache.keepResult(key, withoutTime(result))) {
+      result.kept = { folder, key };
+      this.keepFiles(key);
+    }
     return result;
   }
 
+  private reuse(last: TimelessResult, key: string, folder: string, started: number): ScanResult {
+    this.reused = true;
+    // Assigned, not spread: the snapshot's lists are read only when the caller reads them.
+    return Object.assign(last, { ms: Date.now() - started, kept: { folder, key } });
+  }
+
   /**
-   * The digest of everything the result is made from (SnapshotKey), when the result can be kept:
-   * a cached scan whose caller does not take every file's result (an editor does).
+   * Keeps the files the kept result `key` was made from, when every one of their results is in
+   * the result cache with the stamp walked (none timed out, failed or was unreadable): the next
+   * scan that walks them unchanged takes the result at once (see LastScanFiles).
    */
-  private snapshotKey(): string | undefined {
+  private keepFiles(key: string): void {
+    if (this.uncached > 0 || this.inputs === undefined) return;
+    const stamps = this.stamps.filter((stamp): stamp is FileStamp => stamp !== undefined);
+    if (stamps.length !== this.jobs.length) return;
+    this.cache.keepScanFiles({
+      inputs: this.inputs,
+      snapshotKey: key,
+      ...this.validity,
+      walkSkips: JSON.stringify(this.skipped),
+      relPaths: this.jobs.map((job) => job.relPath),
+      stamps: packStamps(stamps),
+    });
+  }
+
+  /**
+   * The digest of everything the result is made from besides the files (settings, language,
+   * root, system, checklist), when the result can be kept: a cached scan whose caller does not
+   * take every file's result (an editor does).
+   */
+  private inputsDigest(): string | undefined {
     const { options } = this;
     if (!this.cache.keepsResults || options.onFileResult || this.cache.scope === undefined) return undefined;
-    const key = new SnapshotKey()
+    return new SnapshotKey()
       .add(this.cache.scope)
       .add(JSON.stringify(options.config))
       .add(JSON.stringify(this.analysisConfig))
@@ -229,6 +308,17 @@ class ScanRun {
       .add(options.root)
       .add(systemName(options.root, options.config))
       .add(serialize([...(options.checklist ?? [])]))
+      .digest();
+  }
+
+  /**
+   * The digest of everything the result is made from (SnapshotKey): the inputs, the walk's skips
+   * and every file's result in walk order; undefined when the result cannot be kept.
+   */
+  private snapshotKey(): string | undefined {
+    if (this.inputs === undefined) return undefined;
+    const key = new SnapshotKey()
+      .add(this.inputs)
       .add(JSON.stringify(this.skipped))
       .add(String(this.jobs.length));
     for (const stored of this.results) key.add(stored === undefined ? '' : stored instanceof Uint8Array ? stored : serialize(stored));
@@ -267,6 +357,7 @@ class ScanRun {
       values: analyses.flatMap((a) => a.values),
       diagnostics: audited.diagnostics,
       assessed: audited.assessed,
+      severityCounts: countSeverities(audited.diagnostics),
       problems: [
         ...analyses.flatMap((a) => a.problems.map((p) => ({ file: a.file, ...p }))),
         ...audited.policyProblems.map((p) => ({ file: '.piaudit.yaml', line: 1, column: 1, message: `${p.policy}: ${p.message}` })),
@@ -331,14 +422,20 @@ class ScanRun {
     this.done++;
     if (outcome.kind === 'timeout') {
       this.skipped.push({ file: job.relPath, reason: 'timeout' });
+      this.uncached++;
     } else if (outcome.kind === 'failed') {
       this.skipped.push({ file: job.relPath, reason: outcome.reason });
+      this.uncached++;
     } else if (outcome.kind === 'unchanged') {
-      this.results[job.seq] = this.cache.sameContent(job.relPath, this.stamps[job.seq]);
+      const cached = this.cache.sameContent(job.relPath, this.stamps[job.seq]);
+      this.results[job.seq] = cached.payload;
+      this.holds(cached);
       this.fromCache++;
     } else {
       this.results[job.seq] = outcome.result;
       this.cache.store(job.relPath, this.stamps[job.seq], outcome.hash, outcome.validity, outcome.result);
+      if (outcome.hash === undefined || !this.cache.active) this.uncached++;
+      this.holds(outcome.validity);
     }
     this.progress();
   }
@@ -356,6 +453,7 @@ class ScanRun {
 function withoutTime(result: ScanResult): TimelessResult {
   const timeless: Partial<ScanResult> = { ...result };
   delete timeless.ms;
+  delete timeless.kept;
   return timeless as TimelessResult;
 }
 

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Minimatch, type MinimatchOptions } from 'minimatch';
 import { type IgnoreLevel, ignoreLevel, isGitIgnored } from './gitignoreStack';
 import type { SkippedFile } from './model';
-import { displayPath } from '../values/redactValues';
+import { displayPath, displaySegment } from '../values/redactValues';
 import { nodeFileSystem, type WalkerFileSystem, type WalkerStats } from './walkerFileSystem';
 
 /** Folders that hold dependencies or build output: skipped, and reported once per folder. */
@@ -32,6 +32,25 @@ export interface WalkOptions {
   onSkip?: (skip: SkippedFile) => void;
   signal?: AbortSignal;
   fs?: WalkerFileSystem;
+  /**
+   * Check that each file can be opened (`canRead`) and report it `unreadable` when not; default
+   * true. A caller that reads every file it is given and reports what it cannot read with the
+   * same reason (a scan) saves a call per file.
+   */
+  checkReadable?: boolean;
+}
+
+/** A folder being walked: its entries in walk order, how far the walk has got, the ignore rules in force. */
+interface OpenFolder {
+  dir: string;
+  /** Relative to the root, forward slashes ('' for the root). */
+  relDir: string;
+  /** `relDir` as shown (`displayPath`), worked out once for all its entries. */
+  shownDir: string;
+  real: string;
+  names: string[];
+  next: number;
+  levels: readonly IgnoreLevel[];
 }
 
 /**
@@ -74,9 +93,10 @@ export async function* walkFiles(paths: string | readonly string[], options: Wal
     if (stats instanceof Error) {
       walk.skip(start, false, unreadable(stats));
     } else if (stats.isDirectory()) {
-      yield* walk.directory(start, await walk.ignoreLevelsAbove(start), false);
+      yield* walk.tree(start, await walk.ignoreLevelsAbove(start));
     } else if (stats.isFile()) {
-      yield* walk.namedFile(start, stats);
+      const file = await walk.namedFile(start, stats);
+      if (file) yield file;
     }
   }
 }
@@ -103,21 +123,49 @@ class Walk {
   }
 
   /** A file the caller named: only include/exclude apply. */
-  async *namedFile(absPath: string, stats: WalkerStats): AsyncGenerator<WalkedFile> {
+  async namedFile(absPath: string, stats: WalkerStats): Promise<WalkedFile | undefined> {
     const relPath = this.rel(absPath);
-    if (!this.inScope(relPath, false)) return;
+    if (!this.inScope(relPath, false)) return undefined;
     const real = await this.realPathOr(absPath);
-    if (this.walkedFiles.has(real)) return; // named twice, or also under a named folder
+    if (this.walkedFiles.has(real)) return undefined; // named twice, or also under a named folder
     this.walkedFiles.add(real);
-    yield* this.file(absPath, relPath, stats);
+    return this.file(absPath, displayPath(relPath), stats);
   }
 
   /**
+   * Every file under a folder, depth first, with the folders being walked on an explicit stack:
+   * nested async generators would hand each file up through one generator per level.
+   */
+  async *tree(start: string, levels: readonly IgnoreLevel[]): AsyncGenerator<WalkedFile> {
+    const stack: OpenFolder[] = [];
+    const first = await this.open(start, this.rel(start), levels, false);
+    if (first) stack.push(first);
+    try {
+      while (stack.length > 0) {
+        const folder = stack[stack.length - 1];
+        if (folder.next === folder.names.length) {
+          stack.pop();
+          this.openDirs.delete(folder.real);
+          continue;
+        }
+        const found = await this.entry(folder, folder.names[folder.next++]);
+        if (found === undefined) continue;
+        if ('names' in found) stack.push(found);
+        else yield found;
+      }
+    } finally {
+      for (const folder of stack) this.openDirs.delete(folder.real);
+    }
+  }
+
+  /**
+   * Opens a folder for walking: its sorted entries and the ignore rules inside it, or undefined
+   * when it was walked already (a loop or a second way in) or cannot be read (reported).
    * `knownReal` is the folder's real path when its parent's is known and it is no link: asking
    * the file system costs a lookup per path segment, quadratic in the depth of the tree (a
    * 1,000-deep tree took 37 s).
    */
-  async *directory(dir: string, levels: readonly IgnoreLevel[], viaSymlink: boolean, knownReal?: string): AsyncGenerator<WalkedFile> {
+  private async open(dir: string, relDir: string, levels: readonly IgnoreLevel[], viaSymlink: boolean, knownReal?: string): Promise<OpenFolder | undefined> {
     this.options.signal?.throwIfAborted();
     let real: string;
     let names: string[];
@@ -127,29 +175,26 @@ class Walk {
         // Through a link: a loop or a second way in, worth telling. Otherwise a folder named
         // twice or inside another named folder: nothing new, nothing to say.
         if (viaSymlink) this.skip(dir, true, this.openDirs.has(real) ? 'symlink-loop' : 'symlink-duplicate');
-        return;
+        return undefined;
       }
       names = await this.fs.readdir(dir);
     } catch (error) {
       this.skip(dir, true, unreadable(error));
-      return;
+      return undefined;
     }
     this.walkedDirs.add(real);
     this.openDirs.add(real);
-    try {
-      const own = this.options.useGitignore === false ? undefined : await this.readIgnoreFile(dir, '.gitignore');
-      const active = own ? [...levels, own] : levels;
-      for (const name of names.sort(compareCodeUnits)) {
-        yield* this.entry(path.join(dir, name), name, real, active);
-      }
-    } finally {
-      this.openDirs.delete(real);
-    }
+    const own = this.options.useGitignore === false ? undefined : await this.readIgnoreFile(dir, '.gitignore');
+    return { dir, relDir, shownDir: displayPath(relDir), real, names: names.sort(compareCodeUnits), next: 0, levels: own ? [...levels, own] : levels };
   }
 
-  private async *entry(absPath: string, name: string, realParent: string, levels: readonly IgnoreLevel[]): AsyncGenerator<WalkedFile> {
+  /** One entry of a folder: a file in scope, a folder to walk, or nothing (out of scope, skipped). */
+  private async entry(folder: OpenFolder, name: string): Promise<WalkedFile | OpenFolder | undefined> {
     this.options.signal?.throwIfAborted();
-    const relPath = this.rel(absPath);
+    const absPath = path.join(folder.dir, name);
+    // The same as `rel(absPath)`, which is lexical, without working it out from the root again.
+    const relPath = folder.relDir === '' ? name : `${folder.relDir}/${name}`;
+    const levels = folder.levels;
     let stats: WalkerStats;
     let isLink = false;
     try {
@@ -161,42 +206,49 @@ class Walk {
     } catch (error) {
       // A dangling link or an entry that vanished: report it if it was in scope.
       if (!isGitIgnored(levels, absPath, false) && this.inScope(relPath, false)) this.skip(absPath, false, unreadable(error));
-      return;
+      return undefined;
     }
     const isDirectory = stats.isDirectory();
-    if (isDirectory && VCS_FOLDERS.has(name)) return;
-    if (isGitIgnored(levels, absPath, isDirectory) || !this.inScope(relPath, isDirectory)) return;
+    if (isDirectory && VCS_FOLDERS.has(name)) return undefined;
+    if (isGitIgnored(levels, absPath, isDirectory) || !this.inScope(relPath, isDirectory)) return undefined;
 
     if (isDirectory) {
-      if (this.ignoredFolders.has(name)) this.skip(absPath, true, 'ignored-folder');
-      else yield* this.directory(absPath, levels, isLink, isLink ? undefined : path.join(realParent, name));
-      return;
+      if (this.ignoredFolders.has(name)) {
+        this.skip(absPath, true, 'ignored-folder');
+        return undefined;
+      }
+      return this.open(absPath, relPath, levels, isLink, isLink ? undefined : path.join(folder.real, name));
     }
     // Sockets, FIFOs and devices hold nothing anyone wrote: neither walked nor reported.
-    if (!stats.isFile()) return;
-    const real = isLink ? await this.realPathOr(absPath) : path.join(realParent, name);
+    if (!stats.isFile()) return undefined;
+    const real = isLink ? await this.realPathOr(absPath) : path.join(folder.real, name);
     if (this.walkedFiles.has(real)) {
       if (isLink) this.skip(absPath, false, 'symlink-duplicate');
-      return;
+      return undefined;
     }
     this.walkedFiles.add(real);
-    yield* this.file(absPath, relPath, stats);
+    // displayPath masks each name on its own: the folder's shown path, then this name.
+    const shown = folder.shownDir === '' ? displaySegment(name) : `${folder.shownDir}/${displaySegment(name)}`;
+    return this.file(absPath, shown, stats);
   }
 
-  private async *file(absPath: string, relPath: string, stats: WalkerStats): AsyncGenerator<WalkedFile> {
+  /** The file as yielded (`shown`: its relative path as shown), unless it is too large or (when the walk checks) unreadable. */
+  private async file(absPath: string, shown: string, stats: WalkerStats): Promise<WalkedFile | undefined> {
     const max = this.options.maxFileSize;
     if (max !== undefined && stats.size > max) {
       this.skip(absPath, false, 'too-large');
-      return;
+      return undefined;
     }
-    try {
-      await this.fs.canRead(absPath);
-    } catch (error) {
-      this.skip(absPath, false, unreadable(error));
-      return;
+    if (this.options.checkReadable !== false) {
+      try {
+        await this.fs.canRead(absPath);
+      } catch (error) {
+        this.skip(absPath, false, unreadable(error));
+        return undefined;
+      }
     }
     this.options.signal?.throwIfAborted();
-    yield { absPath, relPath: displayPath(relPath), size: stats.size };
+    return { absPath, relPath: shown, size: stats.size };
   }
 
   /**

@@ -1,4 +1,5 @@
 import { detectValues } from './detectValues';
+import { mayHoldValue } from './valueCandidate';
 
 /**
  * Replaces every personal-information value in a text with its masked form (at most the first 3
@@ -7,6 +8,7 @@ import { detectValues } from './detectValues';
  * Company identifiers (unified social credit codes) are not PI and stay readable.
  */
 export function redactValues(text: string): string {
+  if (!mayHoldValue(text)) return text;
   const hits = detectValues(text).filter((hit) => hit.kind !== null);
   let out = text;
   // From the end, so earlier offsets stay valid.
@@ -24,14 +26,14 @@ const EXTENSION = /\.[A-Za-z0-9]{1,10}$/;
  * built from it stay stable from one run to the next.
  */
 export function displayPath(relPath: string): string {
-  return relPath
-    .split('/')
-    .map((segment) => {
-      const extension = EXTENSION.exec(segment)?.[0] ?? '';
-      const stem = segment.slice(0, segment.length - extension.length);
-      const kept = redactValues(stem) + extension;
-      // What looked like an extension may end the value itself (a folder `zhang.san@example.com`).
-      return redactValues(kept);
-    })
-    .join('/');
+  return relPath.split('/').map(displaySegment).join('/');
+}
+
+/** One name of a path as `displayPath` shows it: each name is masked on its own. */
+export function displaySegment(segment: string): string {
+  const extension = EXTENSION.exec(segment)?.[0] ?? '';
+  const stem = segment.slice(0, segment.length - extension.length);
+  const kept = redactValues(stem) + extension;
+  // What looked like an extension may end the value itself (a folder `zhang.san@example.com`).
+  return redactValues(kept);
 }

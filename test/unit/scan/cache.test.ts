@@ -140,14 +140,44 @@ describe('result cache', () => {
     const file = path.join(cacheDir, pack);
     const bytes = fs.readFileSync(file);
     fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2))); // a write cut short
+    // Without the list of the kept result's files, an unchanged walk reads the pack.
+    const forgetKeptFiles = (): void => fs.rmSync(path.join(cacheDir, 'last-scan.files'));
+    forgetKeptFiles();
     const half = await scan(repo, cacheDir);
     assert.ok(half.stats.analysed > 0 && half.stats.fromCache > 0, JSON.stringify(half.stats));
     assert.equal(findings(half.result), findings(cold.result));
     fs.writeFileSync(file, 'not a pack at all');
+    forgetKeptFiles();
     const garbage = await scan(repo, cacheDir);
     assert.equal(garbage.stats.fromCache, 0);
     assert.equal(findings(garbage.result), findings(cold.result));
+    forgetKeptFiles();
     assert.equal((await scan(repo, cacheDir)).stats.fromCache, cold.stats.files, 'and is whole again');
+  });
+
+  it('takes the kept result without opening the result cache when the walk finds its very files unchanged', async () => {
+    const cold = await scan(repo, cacheDir);
+    const pack = path.join(cacheDir, fs.readdirSync(cacheDir).find((name) => name.endsWith('.pack')) ?? '');
+    fs.writeFileSync(pack, 'not a pack at all'); // read, it would give nothing: every file analysed again
+    const warm = await scan(repo, cacheDir);
+    assert.deepEqual([warm.stats.reused, warm.stats.analysed, warm.stats.fromCache], [true, 0, cold.stats.files]);
+    assert.equal(findings(warm.result), findings(cold.result));
+    assert.equal(fs.readFileSync(pack, 'utf8'), 'not a pack at all', 'not even rewritten');
+    // One file with another stamp: the pack is read (it is garbage, so everything is analysed).
+    const touched = path.join(repo, 'db/loyalty.sql');
+    fs.utimesSync(touched, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    const afterTouch = await scan(repo, cacheDir);
+    assert.deepEqual([afterTouch.stats.analysed, afterTouch.stats.reused], [cold.stats.files, true], 'same contents: the same result, taken by its key');
+    // A file added, or one more skipped by the walk: not the kept files.
+    fs.writeFileSync(path.join(repo, 'db/more.sql'), 'CREATE TABLE t_more (mobile VARCHAR(11));\n');
+    const added = await scan(repo, cacheDir);
+    assert.equal(added.stats.reused, false);
+    assert.equal(findings(added.result), findings((await scan(repo, false)).result));
+    fs.rmSync(path.join(repo, 'db/more.sql'));
+    assert.equal((await scan(repo, cacheDir)).stats.reused, false, 'a file gone');
+    fs.mkdirSync(path.join(repo, 'node_modules'));
+    assert.equal((await scan(repo, cacheDir)).stats.reused, false, 'a folder skipped');
+    assert.equal((await scan(repo, cacheDir)).stats.reused, true);
   });
 
   it('scans without a cache it cannot use, and says why', async () => {
