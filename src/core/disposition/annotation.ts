@@ -54,6 +54,8 @@ class AnnotationError extends Error {
  * SQL `COMMENT '…'` string or a docstring): then every position is the comment's own.
  */
 export function parseAnnotations(comment: SourceComment, exact = true): AnnotationParse[] {
+  // Every annotation starts with `@`: most comments have none, and need not be split into lines.
+  if (!comment.text.includes('@')) return [];
   const results: AnnotationParse[] = [];
   const lines = comment.text.split(/\r\n|\r|\n/);
   lines.forEach((lineText, lineIndex) => {

@@ -2,7 +2,7 @@ import type { FieldFinding } from '../scan/model';
 import type { AssessCache } from './assessCache';
 import { collectEvidence, evidenceForField, type ScannedText } from './evidence/collect';
 import { entitiesFromFindings, entityKeyOf } from './evidence/entityIndex';
-import type { AssessedField } from './model';
+import type { AssessedField, Evidence } from './model';
 import { PolicySet, type PolicyProblem } from './policy';
 import { resolveDisposition, type ResolveContext } from './resolve';
 
@@ -22,14 +22,19 @@ export function assessFields(findings: readonly FieldFinding[], files: readonly 
   const evidence = collectEvidence(files, entitiesFromFindings(findings), cache?.lines);
   const problems = new Map<string, PolicyProblem>();
   const compiled: ResolveContext = { ...context, compiledPolicies: context.compiledPolicies ?? new PolicySet(context.policies ?? []) };
+  let last: { finding: FieldFinding; evidence: readonly Evidence[] } | undefined;
   const fields = findings.map((finding): AssessedField => {
     const resolved = cache ? cache.resolve(finding, compiled) : resolveDisposition(finding, compiled);
     for (const problem of resolved.problems) problems.set(`${problem.policy}|${problem.message}`, problem);
+    // An entity's fields come one after another: its evidence is looked up once.
+    const sameEntity = last !== undefined && last.finding.file === finding.file && last.finding.entity === finding.entity;
+    const entityEvidence = sameEntity && last ? last.evidence : (evidence.get(entityKeyOf(finding)) ?? []);
+    last = { finding, evidence: entityEvidence };
     return {
       finding,
       disposition: resolved.disposition,
       invalid: resolved.invalid,
-      evidence: evidenceForField(evidence.get(entityKeyOf(finding)) ?? [], [finding.field, ...finding.fieldAliases]),
+      evidence: evidenceForField(entityEvidence, [finding.field, ...finding.fieldAliases]),
     };
   });
   return { fields, policyProblems: [...problems.values()] };

@@ -37,13 +37,20 @@ export function entityKeyOf(finding: Pick<FieldFinding, 'file' | 'entity'>): str
  */
 export function entitiesFromFindings(findings: readonly FieldFinding[]): EvidenceEntity[] {
   const byKey = new Map<string, EvidenceEntity>();
+  let last: { finding: FieldFinding; entity: EvidenceEntity } | undefined;
   for (const finding of findings) {
-    const key = entityKeyOf(finding);
-    let entity = byKey.get(key);
+    // An entity's fields come one after another: the same file and entity is the same key,
+    // without building and hashing it again (65k fields in a large tree).
+    let entity = last && last.finding.file === finding.file && last.finding.entity === finding.entity ? last.entity : undefined;
     if (!entity) {
-      entity = { key, file: finding.file, name: finding.entity, aliases: [...finding.entityAliases], line: finding.line, fields: [] };
-      byKey.set(key, entity);
+      const key = entityKeyOf(finding);
+      entity = byKey.get(key);
+      if (!entity) {
+        entity = { key, file: finding.file, name: finding.entity, aliases: [...finding.entityAliases], line: finding.line, fields: [] };
+        byKey.set(key, entity);
+      }
     }
+    last = { finding, entity };
     entity.line = Math.min(entity.line, Math.max(1, finding.line - 1));
     entity.fields.push({ name: finding.field, aliases: finding.fieldAliases, line: finding.line, column: finding.column, pi: finding.isPI });
   }
@@ -66,9 +73,11 @@ export class EntityIndex {
         if (!field.pi) continue;
         for (const declared of [field.name, ...field.aliases]) {
           const key = squash(declared);
-          const list = this.piFieldsByName.get(key) ?? [];
-          if (!list.some((entry) => entry.entity === entity)) list.push({ entity, field });
-          this.piFieldsByName.set(key, list);
+          const list = this.piFieldsByName.get(key);
+          // Entities are added one after another, so one already listed is the last one listed
+          // (searching the whole list was quadratic: a name like `mobile` is in thousands).
+          if (!list) this.piFieldsByName.set(key, [{ entity, field }]);
+          else if (list[list.length - 1].entity !== entity) list.push({ entity, field });
         }
       }
     }
@@ -104,8 +113,9 @@ export class EntityIndex {
   }
 }
 
+/** Adds `value` under `key` once; values are added one after another, so a repeat is the last one added. */
 function addUnique<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (!list) map.set(key, [value]);
-  else if (!list.includes(value)) list.push(value);
+  else if (list[list.length - 1] !== value) list.push(value);
 }
