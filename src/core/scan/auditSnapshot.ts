@@ -14,18 +14,19 @@ const TRAILER_MAGIC = 'pi-audit snapshot end';
 export type TimelessResult = Omit<ScanResult, 'ms' | 'kept'>;
 
 /**
- * The lists of a result, each serialized on its own: a re-scan that takes the snapshot turns into
+ * The lists of a result, serialized group by group: a re-scan that takes the snapshot turns into
  * objects only the lists its caller reads (a JSON report kept beside it reads none; see
- * report/keptReportBody.ts), instead of tens of MB of them.
+ * report/keptReportBody.ts), instead of tens of MB of them. The reported fields and the assessed
+ * ones share their arrays and dispositions, which one serialization writes once.
  */
-const LAZY_LISTS = ['fields', 'values', 'diagnostics', 'problems', 'assessed'] as const;
-type LazyList = (typeof LAZY_LISTS)[number];
+const LIST_GROUPS = [['fields', 'assessed'], ['values'], ['diagnostics'], ['problems']] as const;
+type LazyList = (typeof LIST_GROUPS)[number][number];
 type SnapshotHead = Omit<TimelessResult, LazyList>;
 
 interface SnapshotIndex {
   head: SnapshotHead;
-  /** Each list's name and length in bytes, in file order after the key. */
-  lists: [LazyList, number][];
+  /** Each group's list names and length in bytes, in file order after the key. */
+  lists: [readonly LazyList[], number][];
 }
 
 /**
@@ -97,14 +98,14 @@ export class AuditSnapshot {
     try {
       fs.writeFileSync(fd, headOf(key));
       // One list at a time: the whole result serialized at once is tens of MB at the scan's peak.
-      const lists: [LazyList, number][] = [];
-      for (const name of LAZY_LISTS) {
-        const bytes = serialize(result[name]);
+      const lists: [readonly LazyList[], number][] = [];
+      for (const names of LIST_GROUPS) {
+        const bytes = serialize(names.map((name) => result[name]));
         fs.writeFileSync(fd, bytes);
-        lists.push([name, bytes.length]);
+        lists.push([names, bytes.length]);
       }
       const head: Partial<TimelessResult> = { ...result };
-      for (const name of LAZY_LISTS) delete head[name];
+      for (const names of LIST_GROUPS) for (const name of names) delete head[name];
       const index = serialize({ head: head as SnapshotHead, lists } satisfies SnapshotIndex);
       const length = Buffer.alloc(4);
       length.writeUInt32LE(index.length, 0);
@@ -154,30 +155,38 @@ function readIndex(fd: number, size: number, listsStart: number): SnapshotIndex 
 }
 
 /**
- * The result with each list as a property that reads and deserializes its bytes when first used
- * and then holds the objects (an ordinary, writable property from then on). The file is opened
+ * The result with each list as a property that reads and deserializes its group's bytes when
+ * first used and then holds the objects (ordinary, writable properties from then on). The file is opened
  * again for that and must still hold the same key: a snapshot with the same key holds the same
  * result, so the list is the one indexed; any other file is an error, never another result's list.
  */
 function lazyResult(file: string, head: Buffer, index: SnapshotIndex): TimelessResult {
   const result = { ...index.head } as TimelessResult;
   let at = head.length;
-  for (const [name, length] of index.lists) {
+  for (const [names, length] of index.lists) {
     const position = at;
     at += length;
-    const settle = (value: unknown): void => {
+    const settle = (name: LazyList, value: unknown): void => {
       Object.defineProperty(result, name, { value, enumerable: true, configurable: true, writable: true });
     };
-    Object.defineProperty(result, name, {
-      enumerable: true,
-      configurable: true,
-      get(): unknown {
-        const value: unknown = deserialize(readList(file, head, position, length));
-        settle(value);
-        return value;
-      },
-      set: settle,
-    });
+    const read = (): void => {
+      const values = deserialize(readList(file, head, position, length)) as unknown[];
+      names.forEach((name, i) => settle(name, values[i]));
+    };
+    for (const name of names) {
+      Object.defineProperty(result, name, {
+        enumerable: true,
+        configurable: true,
+        get(): unknown {
+          read();
+          return result[name];
+        },
+        set(value: unknown): void {
+          read();
+          settle(name, value);
+        },
+      });
+    }
   }
   return result;
 }
