@@ -239,7 +239,7 @@ describe('PythonExtractor', () => {
     });
 
     it('reports a grammar that cannot load as a problem instead of throwing', async () => {
-      const failing = { parser: () => Promise.reject(new Error('tree-sitter-python.wasm not found')) } as unknown as GrammarLoader;
+      const failing = { parse: () => Promise.reject(new Error('tree-sitter-python.wasm not found')) } as unknown as GrammarLoader;
       const result = await new PythonExtractor(failing).extract('class A(models.Model):\n    x = 1\n', 'a.py');
       assert.deepEqual(result.entities, []);
       assert.equal(result.problems.length, 1);

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import { GrammarLoader, type GrammarName } from '../../../src/core/extract/treeSitter/grammarLoader';
-import { descendantsOfTypes } from '../../../src/core/extract/treeSitter/syntaxHelpers';
+import { descendantsOfTypes } from '../../../src/core/extract/treeSitter/descendantsOfTypes';
+import { SyntaxIndex } from '../../../src/core/extract/treeSitter/syntaxIndex';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/extract');
 const loader = new GrammarLoader();
@@ -70,5 +71,34 @@ describe('descendantsOfTypes', () => {
       tree.delete();
       parser.delete();
     }
+  });
+});
+
+describe('SyntaxIndex', () => {
+  it('gives each set of types what its own walk gives, from one walk of their union, on every fixture', async function () {
+    this.timeout(60_000);
+    let found = 0;
+    const damaged = [{ folder: 'damaged', grammar: 'java' as const, name: 'A.java', text: 'class A {\n  // note\n  private String name;\n  void f( {\n' }];
+    const fixtures = CASES.flatMap(({ folder, grammar }) =>
+      fs.readdirSync(path.join(FIXTURES, folder)).map((name) => ({ folder, grammar, name, text: fs.readFileSync(path.join(FIXTURES, folder, name), 'utf8') })),
+    );
+    for (const { folder, grammar, name, text } of [...fixtures, ...damaged]) {
+      const types = CASES.find((c) => c.grammar === grammar)?.types ?? [];
+      const parser = await loader.parser(grammar);
+      const tree = parser.parse(text);
+      assert.ok(tree);
+      try {
+        const index = new SyntaxIndex(tree.rootNode, types.flat());
+        for (const wanted of [...types, types.flat(), ['identifier']]) {
+          const expected = reference(tree.rootNode, new Set(wanted));
+          assert.deepEqual(index.of(wanted).map(where), expected, `${folder}/${name}: ${wanted.join(' ')}`);
+          found += expected.length;
+        }
+      } finally {
+        tree.delete();
+        parser.delete();
+      }
+    }
+    assert.ok(found > 200, `only ${found} nodes found: the fixtures were not read`);
   });
 });

@@ -2,9 +2,12 @@
 import type { ExtractionResult, Extractor } from '../model';
 import type { GrammarLoader } from '../treeSitter/grammarLoader';
 import { extractWithTreeSitter } from '../treeSitter/syntaxHelpers';
-import { fileConstants } from './csharpSyntax';
-import { readCSharpTypes } from './csharpTypeReader';
-import { applyFluentConfiguration } from './fluentConfiguration';
+import { CONSTANT_DECLARATIONS, fileConstants } from './csharpSyntax';
+import { CSHARP_TYPE_DECLARATIONS, readCSharpTypes } from './csharpTypeReader';
+import { applyFluentConfiguration, FLUENT_CALLS } from './fluentConfiguration';
+
+/** Fluent configuration is read only from a file that calls one of its methods. */
+const CONFIGURES_FLUENTLY = /\.(HasComment|HasColumnName|HasElementName|ToTable|ToCollection)\b/;
 
 export class CSharpExtractor implements Extractor {
   readonly format = 'csharp' as const;
@@ -21,13 +24,13 @@ export class CSharpExtractor implements Extractor {
   }
 
   extract(text: string, _filePath: string): Promise<ExtractionResult> {
-    const setup = { loader: this.loader, grammar: 'c_sharp', format: this.format, commentTypes: ['comment'] } as const;
+    const fluent = CONFIGURES_FLUENTLY.test(text);
+    const nodeTypes = [...CONSTANT_DECLARATIONS, ...CSHARP_TYPE_DECLARATIONS, ...(fluent ? FLUENT_CALLS : [])];
+    const setup = { loader: this.loader, grammar: 'c_sharp', format: this.format, commentTypes: ['comment'], nodeTypes } as const;
     return extractWithTreeSitter(setup, text, (context) => {
-      const constants = fileConstants(context.root);
+      const constants = fileConstants(context.nodes);
       const entities = readCSharpTypes(context, constants);
-      if (/\.(HasComment|HasColumnName|HasElementName|ToTable|ToCollection)\b/.test(text)) {
-        applyFluentConfiguration(context.root, entities, constants);
-      }
+      if (fluent) applyFluentConfiguration(context.nodes, entities, constants);
       return entities;
     });
   }

@@ -1,6 +1,7 @@
 /** Reading C# attributes, modifiers and constant expressions from the tree-sitter-c-sharp syntax tree. */
 import type { Node } from 'web-tree-sitter';
-import { descendantsOfTypes, namedChildrenOf, unquoteStringLiteral } from '../treeSitter/syntaxHelpers';
+import { namedChildrenOf, unquoteStringLiteral } from '../treeSitter/syntaxHelpers';
+import type { SyntaxIndex } from '../treeSitter/syntaxIndex';
 
 export interface CSharpAttribute {
   /** Simple name without namespace and `Attribute` suffix: `[Schema.ColumnAttribute]` → `Column`. */
@@ -125,10 +126,13 @@ export function csharpLiteral(node: Node | null | undefined): string | undefined
   return undefined;
 }
 
+/** Node types `fileConstants` looks for. */
+export const CONSTANT_DECLARATIONS = ['field_declaration'];
+
 /** `const string Member = "t_member";` anywhere in the file. */
-export function fileConstants(root: Node): Map<string, string> {
+export function fileConstants(nodes: SyntaxIndex): Map<string, string> {
   const constants = new Map<string, string>();
-  for (const member of descendantsOfTypes(root, ['field_declaration'])) {
+  for (const member of nodes.of(CONSTANT_DECLARATIONS)) {
     if (!hasModifier(member, 'const') && !(hasModifier(member, 'static') && hasModifier(member, 'readonly'))) continue;
     const declaration = namedChildrenOf(member).find((child) => child.type === 'variable_declaration');
     for (const declarator of declaration ? namedChildrenOf(declaration) : []) {

@@ -31,7 +31,9 @@ const TYPE_DECLARATIONS: Readonly<Record<string, EntityKind>> = {
   record_struct_declaration: 'struct',
   struct_declaration: 'struct',
 };
-const ENCLOSING_TYPES = [...Object.keys(TYPE_DECLARATIONS), 'interface_declaration'];
+/** Node types `readCSharpTypes` looks for. */
+export const CSHARP_TYPE_DECLARATIONS = Object.keys(TYPE_DECLARATIONS);
+const ENCLOSING_TYPES = [...CSHARP_TYPE_DECLARATIONS, 'interface_declaration'];
 const TABLE_ATTRIBUTES = new Set(['Table', 'BsonCollection', 'Collection', 'DynamoDBTable']);
 /** Visibility that makes a plain field part of the type's data (private fields back properties). */
 const VISIBLE = ['public', 'internal', 'protected'];
@@ -82,7 +84,7 @@ const RECOVERY = {
 
 export function readCSharpTypes(context: TreeSitterRead, constants: CSharpConstants): ExtractedEntity[] {
   return readTypeDeclarations(context, {
-    declarationTypes: Object.keys(TYPE_DECLARATIONS),
+    declarationTypes: CSHARP_TYPE_DECLARATIONS,
     recovery: RECOVERY,
     noun: 'type',
     declared: declaredParts,
@@ -154,10 +156,12 @@ function readMembers(members: readonly Node[], constants: CSharpConstants, conte
   const fields: ExtractedField[] = [];
   for (const member of members) {
     try {
-      if (member.type === 'property_declaration') {
+      // Reading a node's type is a call into WebAssembly: once per member.
+      const type = member.type;
+      if (type === 'property_declaration') {
         const field = readProperty(member, constants, context.doc);
         if (field) fields.push(field);
-      } else if (member.type === 'field_declaration') {
+      } else if (type === 'field_declaration') {
         fields.push(...readFieldDeclaration(member, constants, context.doc));
       }
     } catch (error) {

@@ -5,11 +5,14 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { ExtractedEntity } from '../model';
-import { addAliases, descendantsOfTypes, joinDescriptions, namedChildrenOf } from '../treeSitter/syntaxHelpers';
+import { addAliases, joinDescriptions, namedChildrenOf } from '../treeSitter/syntaxHelpers';
+import type { SyntaxIndex } from '../treeSitter/syntaxIndex';
 import { csharpString, simpleName, type CSharpConstants } from './csharpSyntax';
 
 const CONFIGURING_METHODS = new Set(['ToTable', 'ToCollection', 'HasComment', 'HasColumnName', 'HasElementName']);
 const BUILDER_TYPES = new Set(['EntityTypeBuilder', 'OwnedNavigationBuilder']);
+/** Node types `applyFluentConfiguration` looks for. */
+export const FLUENT_CALLS = ['invocation_expression'];
 
 interface FluentSetting {
   entity: string;
@@ -19,8 +22,8 @@ interface FluentSetting {
 }
 
 /** Applies the fluent settings of the file to the entities read from it. */
-export function applyFluentConfiguration(root: Node, entities: readonly ExtractedEntity[], constants: CSharpConstants): void {
-  for (const setting of fluentSettings(root, constants)) {
+export function applyFluentConfiguration(nodes: SyntaxIndex, entities: readonly ExtractedEntity[], constants: CSharpConstants): void {
+  for (const setting of fluentSettings(nodes, constants)) {
     const entity = entities.find((candidate) => candidate.name === setting.entity);
     if (!entity) continue;
     if (setting.property === undefined) {
@@ -40,9 +43,9 @@ function withDescription(current: string | undefined, added: string): string | u
   return current?.includes(added) ? current : joinDescriptions([current, added]);
 }
 
-function fluentSettings(root: Node, constants: CSharpConstants): FluentSetting[] {
+function fluentSettings(nodes: SyntaxIndex, constants: CSharpConstants): FluentSetting[] {
   const settings: FluentSetting[] = [];
-  for (const invocation of descendantsOfTypes(root, ['invocation_expression'])) {
+  for (const invocation of nodes.of(FLUENT_CALLS)) {
     const method = invokedMethod(invocation);
     if (!method || !CONFIGURING_METHODS.has(method)) continue;
     const value = csharpString(firstArgument(invocation), constants);

@@ -2,7 +2,7 @@
 import type { ExtractionResult, Extractor } from '../model';
 import type { GrammarLoader } from '../treeSitter/grammarLoader';
 import { extractWithTreeSitter } from '../treeSitter/syntaxHelpers';
-import { readGoStructs } from './goStructReader';
+import { goNodeTypes, readGoStructs } from './goStructReader';
 
 export class GoExtractor implements Extractor {
   readonly format = 'go' as const;
@@ -14,7 +14,7 @@ export class GoExtractor implements Extractor {
   }
 
   extract(text: string, _filePath: string): Promise<ExtractionResult> {
-    const setup = { loader: this.loader, grammar: 'go', format: this.format, commentTypes: ['comment'] } as const;
+    const setup = { loader: this.loader, grammar: 'go', format: this.format, commentTypes: ['comment'], nodeTypes: goNodeTypes(text) } as const;
     return extractWithTreeSitter(setup, text, readGoStructs);
   }
 }

@@ -3,7 +3,6 @@ import type { Node } from 'web-tree-sitter';
 import type { ExtractedEntity, ExtractedField, SourceComment } from '../model';
 import {
   addAliases,
-  descendantsOfTypes,
   descriptionFromComment,
   failureProblem,
   namedChildrenOf,
@@ -11,7 +10,7 @@ import {
   type TreeSitterRead,
 } from '../treeSitter/syntaxHelpers';
 import { readTagFacts, type TagFacts } from './structTags';
-import { tableNamesByStruct } from './tableNames';
+import { tableNameNodeTypes, tableNamesByStruct } from './tableNames';
 
 /** Type constructors that can wrap an anonymous struct: `*struct{}`, `[]struct{}`, `map[string]struct{}`. */
 const STRUCT_WRAPPERS = new Set(['pointer_type', 'slice_type', 'array_type', 'map_type', 'parenthesized_type']);
@@ -30,17 +29,22 @@ interface StructDeclaration {
 /** `type Member struct {` left unclosed: its intact fields are still read. */
 const RECOVERY = { keywords: ['type'], nameTypes: ['identifier', 'type_identifier'], prefixTypes: [], afterName: 'struct' } as const;
 
+/** Node types `readGoStructs` looks for across a file with this text. */
+export function goNodeTypes(text: string): string[] {
+  return ['type_spec', ...tableNameNodeTypes(text)];
+}
+
 export function readGoStructs(context: TreeSitterRead): ExtractedEntity[] {
   const { doc } = context;
-  const tables = tableNamesByStruct(context.root, doc.text);
+  const tables = tableNamesByStruct(context.nodes, doc.text);
   const declarations: StructDeclaration[] = [];
-  for (const spec of descendantsOfTypes(context.root, ['type_spec'])) {
+  for (const spec of context.nodes.of(['type_spec'])) {
     const nameNode = spec.childForFieldName('name');
     const structType = spec.childForFieldName('type');
     if (!nameNode || structType?.type !== 'struct_type') continue;
     declarations.push(topLevel(nameNode, spec.startIndex, bodyStart(structType), structMembers(structType), context));
   }
-  for (const recovered of recoverDeclarations(context.root, RECOVERY)) {
+  for (const recovered of recoverDeclarations(context.nodes, RECOVERY)) {
     const headerEnd = (recovered.open ?? recovered.name).endIndex;
     declarations.push(topLevel(recovered.name, recovered.keyword.startIndex, headerEnd, recovered.members, context));
   }

@@ -3,18 +3,25 @@
  * (GORM, beego, xorm), including the `const TableNameBranch = "tb_branch"` form that gorm/gen writes.
  */
 import type { Node } from 'web-tree-sitter';
-import { descendantsOfTypes, namedChildrenOf, unquoteStringLiteral } from '../treeSitter/syntaxHelpers';
+import { descendantsOfTypes } from '../treeSitter/descendantsOfTypes';
+import { namedChildrenOf, unquoteStringLiteral } from '../treeSitter/syntaxHelpers';
+import type { SyntaxIndex } from '../treeSitter/syntaxIndex';
 
 /** Method names that return the table or collection a struct is stored in. */
 const TABLE_NAME_METHODS = new Set(['TableName', 'CollectionName']);
 
+/** Node types `tableNamesByStruct` looks for across a file with this text. */
+export function tableNameNodeTypes(text: string): string[] {
+  return mayDeclareTableNames(text) ? ['method_declaration', 'const_spec'] : [];
+}
+
 /** Struct name → table names returned by its `TableName()` method(s). */
-export function tableNamesByStruct(root: Node, text: string): Map<string, string[]> {
+export function tableNamesByStruct(nodes: SyntaxIndex, text: string): Map<string, string[]> {
   const tables = new Map<string, string[]>();
-  // Finding methods walks the whole tree: skip it when no such method can be there.
-  if (![...TABLE_NAME_METHODS].some((method) => text.includes(method))) return tables;
-  const constants = stringConstants(root);
-  for (const method of descendantsOfTypes(root, ['method_declaration'])) {
+  // Finding methods takes every method of the file: skip it when no such method can be there.
+  if (!mayDeclareTableNames(text)) return tables;
+  const constants = stringConstants(nodes);
+  for (const method of nodes.of(['method_declaration'])) {
     if (!TABLE_NAME_METHODS.has(method.childForFieldName('name')?.text ?? '')) continue;
     const receiver = receiverTypeName(method.childForFieldName('receiver'));
     const body = method.childForFieldName('body');
@@ -29,6 +36,10 @@ export function tableNamesByStruct(root: Node, text: string): Map<string, string
     }
   }
   return tables;
+}
+
+function mayDeclareTableNames(text: string): boolean {
+  return [...TABLE_NAME_METHODS].some((method) => text.includes(method));
 }
 
 /** `(s *Store)`, `(Branch)`, `(p *Page[T])` → the receiver's type name. */
@@ -63,9 +74,9 @@ export function goString(node: Node | null, constants: ReadonlyMap<string, strin
 }
 
 /** `const TableNameBranch = "tb_branch"` anywhere in the file, in declaration order. */
-function stringConstants(root: Node): Map<string, string> {
+function stringConstants(nodes: SyntaxIndex): Map<string, string> {
   const constants = new Map<string, string>();
-  for (const spec of descendantsOfTypes(root, ['const_spec'])) {
+  for (const spec of nodes.of(['const_spec'])) {
     const names = spec.childrenForFieldName('name').filter((name): name is Node => name !== null);
     const values = spec.childForFieldName('value');
     const expressions = values ? namedChildrenOf(values) : [];

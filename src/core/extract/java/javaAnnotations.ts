@@ -27,18 +27,21 @@ export function annotationsIn(modifiers: Node | undefined): JavaAnnotation[] {
   if (!modifiers) return [];
   const annotations: JavaAnnotation[] = [];
   for (const node of namedChildrenOf(modifiers)) {
-    if (node.type !== 'annotation' && node.type !== 'marker_annotation') continue;
+    // Reading a node's type is a call into WebAssembly: once per node.
+    const type = node.type;
+    if (type !== 'annotation' && type !== 'marker_annotation') continue;
     const nameNode = node.childForFieldName('name');
     const name = nameNode?.type === 'scoped_identifier' ? nameNode.childForFieldName('name')?.text : nameNode?.text;
     if (!name) continue;
     const values = new Map<string, Node>();
     const argumentList = node.childForFieldName('arguments');
     for (const argument of argumentList ? namedChildrenOf(argumentList) : []) {
-      if (argument.type === 'element_value_pair') {
+      const argumentType = argument.type;
+      if (argumentType === 'element_value_pair') {
         const key = argument.childForFieldName('key');
         const value = argument.childForFieldName('value');
         if (key && value) values.set(key.text, value);
-      } else if (!argument.type.endsWith('comment')) {
+      } else if (!argumentType.endsWith('comment')) {
         values.set('value', argument);
       }
     }
@@ -88,11 +91,12 @@ export function javaString(node: Node | null | undefined, constants: JavaConstan
 /** A literal initializer as text (strings unquoted); undefined for anything computed or `null`. */
 export function javaLiteral(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
-  if (node.type === 'string_literal') return unquoteStringLiteral(node.text);
-  if (node.type === 'character_literal') return unquoteStringLiteral(node.text);
-  if (/_literal$/.test(node.type) && node.type !== 'null_literal') return node.text;
-  if (node.type === 'true' || node.type === 'false') return node.text;
-  if (node.type === 'unary_expression' && node.childForFieldName('operator')?.type === '-') {
+  const type = node.type;
+  if (type === 'string_literal') return unquoteStringLiteral(node.text);
+  if (type === 'character_literal') return unquoteStringLiteral(node.text);
+  if (/_literal$/.test(type) && type !== 'null_literal') return node.text;
+  if (type === 'true' || type === 'false') return node.text;
+  if (type === 'unary_expression' && node.childForFieldName('operator')?.type === '-') {
     const operand = javaLiteral(node.childForFieldName('operand'));
     return operand !== undefined && /^[\d.]/.test(operand) ? `-${operand}` : undefined;
   }

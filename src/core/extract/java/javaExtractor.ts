@@ -2,7 +2,7 @@
 import type { ExtractionResult, Extractor } from '../model';
 import type { GrammarLoader } from '../treeSitter/grammarLoader';
 import { extractWithTreeSitter } from '../treeSitter/syntaxHelpers';
-import { readJavaTypes } from './javaTypeReader';
+import { JAVA_NODE_TYPES, readJavaTypes } from './javaTypeReader';
 
 export class JavaExtractor implements Extractor {
   readonly format = 'java' as const;
@@ -15,7 +15,7 @@ export class JavaExtractor implements Extractor {
   }
 
   extract(text: string, _filePath: string): Promise<ExtractionResult> {
-    const setup = { loader: this.loader, grammar: 'java', format: this.format, commentTypes: ['line_comment', 'block_comment'] } as const;
+    const setup = { loader: this.loader, grammar: 'java', format: this.format, commentTypes: ['line_comment', 'block_comment'], nodeTypes: JAVA_NODE_TYPES } as const;
     return extractWithTreeSitter(setup, text, readJavaTypes);
   }
 }

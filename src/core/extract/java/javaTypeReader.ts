@@ -6,7 +6,6 @@ import type { Node } from 'web-tree-sitter';
 import type { ExtractedEntity, ExtractedField } from '../model';
 import {
   addAliases,
-  descendantsOfTypes,
   failureProblem,
   joinDescriptions,
   namedChildrenOf,
@@ -14,6 +13,7 @@ import {
   type SyntaxDocument,
   type TreeSitterRead,
 } from '../treeSitter/syntaxHelpers';
+import type { SyntaxIndex } from '../treeSitter/syntaxIndex';
 import { readTypeDeclarations } from '../treeSitter/typeDeclarations';
 import {
   annotationsIn,
@@ -29,6 +29,10 @@ import {
 import { isJavadoc, javadocDescription, javadocParameters } from './javadoc';
 
 const TYPE_DECLARATIONS = ['class_declaration', 'record_declaration', 'interface_declaration', 'enum_declaration'];
+const READ_DECLARATIONS = ['class_declaration', 'record_declaration'];
+const CONSTANT_DECLARATIONS = ['field_declaration', 'constant_declaration'];
+/** Node types `readJavaTypes` looks for across the file. */
+export const JAVA_NODE_TYPES = [...READ_DECLARATIONS, ...CONSTANT_DECLARATIONS];
 /** Annotations that make a class a persisted entity even when it declares no field itself. */
 const ENTITY_MARKERS = new Set(['Entity', 'Table', 'TableName', 'Document', 'MappedSuperclass', 'Embeddable']);
 
@@ -82,9 +86,9 @@ interface TypeParts {
 }
 
 export function readJavaTypes(context: TreeSitterRead): ExtractedEntity[] {
-  const constants = fileConstants(context.root);
+  const constants = fileConstants(context.nodes);
   return readTypeDeclarations(context, {
-    declarationTypes: ['class_declaration', 'record_declaration'],
+    declarationTypes: READ_DECLARATIONS,
     recovery: RECOVERY,
     noun: 'class',
     declared: declaredParts,
@@ -240,9 +244,9 @@ function enclosingTypeName(declaration: Node): string | undefined {
 }
 
 /** `static final String NAME = "…"` anywhere in the file. */
-function fileConstants(root: Node): Map<string, string> {
+function fileConstants(nodes: SyntaxIndex): Map<string, string> {
   const constants = new Map<string, string>();
-  for (const member of descendantsOfTypes(root, ['field_declaration', 'constant_declaration'])) {
+  for (const member of nodes.of(CONSTANT_DECLARATIONS)) {
     if (member.type === 'field_declaration' && !(hasModifier(member, 'static') && hasModifier(member, 'final'))) continue;
     for (const declarator of member.childrenForFieldName('declarator')) {
       const name = declarator?.childForFieldName('name')?.text;

@@ -32,7 +32,10 @@ export const NON_FIELD_CALLS = new Set(['relationship', 'relation', 'backref', '
 
 /** Which library a call belongs to, by the callee's name alone. */
 export function fieldFlavor(call: Node): FieldFlavor | undefined {
-  const name = calleeName(call);
+  return flavorOfCallee(calleeName(call));
+}
+
+function flavorOfCallee(name: string[] | undefined): FieldFlavor | undefined {
   if (!name) return undefined;
   const last = name[name.length - 1];
   if (last === 'Column' || last === 'mapped_column') return 'sqlalchemy';
@@ -43,11 +46,11 @@ export function fieldFlavor(call: Node): FieldFlavor | undefined {
   return undefined;
 }
 
-/** Reads a field constructor call; undefined when the call is not one. */
-export function readFieldCall(call: Node): FieldCallInfo | undefined {
-  const flavor = fieldFlavor(call);
+/** Reads a field constructor call (whose `calleeName` the caller may know); undefined when the call is not one. */
+export function readFieldCall(call: Node, callee = calleeName(call)): FieldCallInfo | undefined {
+  const flavor = flavorOfCallee(callee);
   if (!flavor) return undefined;
-  const name = calleeName(call) ?? [];
+  const name = callee ?? [];
   const args = callArguments(call);
   switch (flavor) {
     case 'django':
@@ -96,8 +99,9 @@ export function readColumn(args: CallArguments): FieldCallInfo {
 }
 
 function isColumnType(argument: Node): boolean {
-  if (argument.type === 'identifier' || argument.type === 'attribute') return true;
-  if (argument.type !== 'call') return false;
+  const type = argument.type;
+  if (type === 'identifier' || type === 'attribute') return true;
+  if (type !== 'call') return false;
   const name = calleeName(argument);
   return name !== undefined && !COLUMN_NON_TYPES.has(name[name.length - 1]);
 }

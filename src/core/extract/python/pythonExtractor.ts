@@ -2,8 +2,8 @@
 import type { ExtractionResult, Extractor } from '../model';
 import type { GrammarLoader } from '../treeSitter/grammarLoader';
 import { extractWithTreeSitter } from '../treeSitter/syntaxHelpers';
-import { readPythonClasses } from './pythonModelReader';
-import { readCoreTables } from './sqlalchemyTables';
+import { CLASS_DEFINITIONS, readPythonClasses } from './pythonModelReader';
+import { readCoreTables, TABLE_CALLS } from './sqlalchemyTables';
 
 /** Words whose presence in the head of a .py file suggests it declares models. */
 const MODEL_MARKERS = [
@@ -21,10 +21,12 @@ export class PythonExtractor implements Extractor {
   }
 
   extract(text: string, _filePath: string): Promise<ExtractionResult> {
-    const setup = { loader: this.loader, grammar: 'python', format: this.format, commentTypes: ['comment'] } as const;
+    // Core tables need every call of the file: only worth finding when the text can hold one.
+    const coreTables = text.includes('Table(');
+    const nodeTypes = [...CLASS_DEFINITIONS, ...(coreTables ? TABLE_CALLS : [])];
+    const setup = { loader: this.loader, grammar: 'python', format: this.format, commentTypes: ['comment'], nodeTypes } as const;
     return extractWithTreeSitter(setup, text, (context) =>
-      // Core tables need a walk over every call: only worth it when the text can hold one.
-      [...readPythonClasses(context), ...(text.includes('Table(') ? readCoreTables(context) : [])].sort(
+      [...readPythonClasses(context), ...(coreTables ? readCoreTables(context) : [])].sort(
         (a, b) => a.line - b.line || a.column - b.column,
       ),
     );

@@ -4,10 +4,10 @@
  * dataclasses, attrs and marshmallow schemas.
  */
 import type { Node } from 'web-tree-sitter';
+import { descendantsOfTypes } from '../treeSitter/descendantsOfTypes';
 import type { ExtractedEntity, ExtractedField } from '../model';
 import {
   addAliases,
-  descendantsOfTypes,
   failureProblem,
   joinDescriptions,
   namedChildrenOf,
@@ -18,6 +18,8 @@ import { blockDocstring, calleeName, dictionaryEntries, docstringSummary, python
 
 /** Inner classes that configure their model instead of being one. */
 const CONFIGURATION_CLASSES = new Set(['Meta', 'Config']);
+/** Node types `readPythonClasses` looks for. */
+export const CLASS_DEFINITIONS = ['class_definition'];
 /** Annotations that declare class-level constants, not instance fields. */
 const CLASS_VARIABLE_TYPES = new Set(['ClassVar', 'Final']);
 
@@ -29,7 +31,7 @@ interface ClassSettings {
 
 export function readPythonClasses(context: TreeSitterRead): ExtractedEntity[] {
   const entities: ExtractedEntity[] = [];
-  for (const classNode of descendantsOfTypes(context.root, ['class_definition'])) {
+  for (const classNode of context.nodes.of(CLASS_DEFINITIONS)) {
     const name = classNode.childForFieldName('name');
     if (!name || isConfigurationClass(classNode)) continue;
     try {
@@ -61,11 +63,13 @@ function readClass(classNode: Node, nameNode: Node, context: TreeSitterRead): Ex
   const fields: ExtractedField[] = [];
   const statements = body ? namedChildrenOf(body) : [];
   for (const [index, statement] of statements.entries()) {
-    if (statement.type === 'class_definition' && statement.childForFieldName('name')?.text === 'Meta') {
+    // Reading a node's type is a call into WebAssembly: once per node.
+    const type = statement.type;
+    if (type === 'class_definition' && statement.childForFieldName('name')?.text === 'Meta') {
       readMetaClass(statement, settings);
       continue;
     }
-    const assignment = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
+    const assignment = type === 'expression_statement' ? statement.namedChild(0) : null;
     if (assignment?.type !== 'assignment') continue;
     if (readClassSetting(assignment, settings)) continue;
     try {
@@ -160,12 +164,13 @@ function readAttribute(statement: Node, assignment: Node, context: TreeSitterRea
   const nameNode = assignment.childForFieldName('left');
   const annotation = assignment.childForFieldName('type');
   const value = assignment.childForFieldName('right');
-  if (nameNode?.type !== 'identifier' || value?.type === 'assignment') return undefined;
+  const valueType = value?.type;
+  if (nameNode?.type !== 'identifier' || valueType === 'assignment') return undefined;
   if (annotation && CLASS_VARIABLE_TYPES.has(annotationHead(annotation) ?? '')) return undefined;
-  const callName = value?.type === 'call' ? calleeName(value) : undefined;
+  const callName = value && valueType === 'call' ? calleeName(value) : undefined;
   if (callName && NON_FIELD_CALLS.has(callName[callName.length - 1])) return undefined;
 
-  const fromValue = value?.type === 'call' ? readFieldCall(value) : undefined;
+  const fromValue = value && valueType === 'call' ? readFieldCall(value, callName) : undefined;
   // pydantic's `Annotated[str, Field(description=...)]` carries the field options in the type.
   const fromAnnotation = annotation?.text.includes('(')
     ? descendantsOfTypes(annotation, ['call']).filter((call) => fieldFlavor(call) === 'pydantic').map((call) => readFieldCall(call))

@@ -10,8 +10,10 @@ const PGETTEXT_FUNCTIONS = new Set(['pgettext', 'pgettext_lazy']);
 /** `models.CharField` → ['models', 'CharField']; undefined when the expression is not a dotted name. */
 export function dottedName(node: Node | null): string[] | undefined {
   if (!node) return undefined;
-  if (node.type === 'identifier') return [node.text];
-  if (node.type === 'attribute') {
+  // Reading a node's type is a call into WebAssembly: once per node.
+  const type = node.type;
+  if (type === 'identifier') return [node.text];
+  if (type === 'attribute') {
     const object = dottedName(node.childForFieldName('object'));
     const attribute = node.childForFieldName('attribute');
     return object && attribute ? [...object, attribute.text] : undefined;
@@ -35,8 +37,9 @@ export function callArguments(call: Node): CallArguments {
   const list = call.childForFieldName('arguments');
   if (!list || list.type !== 'argument_list') return result;
   for (const argument of namedChildrenOf(list)) {
-    if (argument.type === 'comment' || argument.type === 'list_splat' || argument.type === 'dictionary_splat') continue;
-    if (argument.type === 'keyword_argument') {
+    const type = argument.type;
+    if (type === 'comment' || type === 'list_splat' || type === 'dictionary_splat') continue;
+    if (type === 'keyword_argument') {
       const name = argument.childForFieldName('name');
       const value = argument.childForFieldName('value');
       if (name && value) result.keywords.set(name.text, value);

@@ -1,13 +1,16 @@
 /** SQLAlchemy Core tables: `members = Table("t_member", metadata, Column("xm", String(50), comment="姓名"))`. */
 import type { Node } from 'web-tree-sitter';
 import type { ExtractedEntity, ExtractedField } from '../model';
-import { addAliases, descendantsOfTypes, failureProblem, joinDescriptions, type TreeSitterRead } from '../treeSitter/syntaxHelpers';
+import { addAliases, failureProblem, joinDescriptions, type TreeSitterRead } from '../treeSitter/syntaxHelpers';
 import { fieldFlavor, readColumn } from './fieldConstructors';
 import { callArguments, calleeName, pythonString } from './pythonSyntax';
 
+/** Node types `readCoreTables` looks for. */
+export const TABLE_CALLS = ['call'];
+
 export function readCoreTables(context: TreeSitterRead): ExtractedEntity[] {
   const entities: ExtractedEntity[] = [];
-  for (const call of descendantsOfTypes(context.root, ['call'])) {
+  for (const call of context.nodes.of(TABLE_CALLS)) {
     if (calleeName(call)?.at(-1) !== 'Table') continue;
     const args = callArguments(call);
     const tableName = pythonString(args.positional[0]);

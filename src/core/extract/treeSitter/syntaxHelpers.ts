@@ -7,7 +7,8 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { LineIndex } from '../lineIndex';
 import type { ExtractedEntity, ExtractionProblem, ExtractionResult, FormatId, SourceComment } from '../model';
 import type { GrammarLoader, GrammarName } from './grammarLoader';
-import { parseGuarded, stoppedMessage } from './guardedParse';
+import { stoppedMessage } from './guardedParse';
+import { SyntaxIndex } from './syntaxIndex';
 
 /**
  * Healthy source parses into 0.2–0.3 syntax nodes per byte (measured: Go, Java, Python, C#), so a
@@ -22,8 +23,10 @@ interface CommentSpan {
   start: number;
   end: number;
   startLine: number;
+  startColumn: number;
   endLine: number;
-  comment: SourceComment;
+  /** Made when first asked for: most comments of a file (on methods, in bodies) never are. */
+  comment?: SourceComment;
 }
 
 /** The decoded text of one file with its line index and every comment the parser saw. */
@@ -63,12 +66,12 @@ export class SyntaxDocument {
     const spans = [...this.leadingSpans(start), ...this.spansWithin(start, end), ...this.trailingSpans(end)];
     const unique = new Map<number, CommentSpan>();
     for (const span of spans) unique.set(span.start, span);
-    return [...unique.values()].sort((a, b) => a.start - b.start).map((span) => ({ ...span.comment }));
+    return [...unique.values()].sort((a, b) => a.start - b.start).map((span) => this.commentOf(span));
   }
 
   /** Whole-line comments directly above the line holding `offset`; a blank line or code ends the run. */
   leadingComments(offset: number): SourceComment[] {
-    return this.leadingSpans(offset).map((span) => ({ ...span.comment }));
+    return this.leadingSpans(offset).map((span) => this.commentOf(span));
   }
 
   /** Raw text (with markers) of the whole-line comments directly above `offset`. */
@@ -78,7 +81,7 @@ export class SyntaxDocument {
 
   /** Comments that start on the same line right after `end` (only spaces, `,`, `;` or `)` between). */
   trailingComments(end: number): SourceComment[] {
-    return this.trailingSpans(end).map((span) => ({ ...span.comment }));
+    return this.trailingSpans(end).map((span) => this.commentOf(span));
   }
 
   private leadingSpans(offset: number): CommentSpan[] {
@@ -134,15 +137,18 @@ export class SyntaxDocument {
   }
 
   private toSpan(node: Node): CommentSpan {
-    const start = this.lines.position(node.startIndex);
-    const end = this.lines.position(Math.max(node.endIndex - 1, node.startIndex));
-    return {
-      start: node.startIndex,
-      end: node.endIndex,
-      startLine: start.line,
-      endLine: end.line,
-      comment: { text: stripCommentMarkers(node.text), line: start.line, column: start.column },
-    };
+    // Each position of a node but the start is a call into WebAssembly: read it once.
+    const startIndex = node.startIndex;
+    const endIndex = node.endIndex;
+    const start = this.lines.position(startIndex);
+    const end = this.lines.position(Math.max(endIndex - 1, startIndex));
+    return { start: startIndex, end: endIndex, startLine: start.line, startColumn: start.column, endLine: end.line };
+  }
+
+  /** A copy of the comment of a span (the text the parser read is this text: its node's text). */
+  private commentOf(span: CommentSpan): SourceComment {
+    span.comment ??= { text: stripCommentMarkers(this.text.slice(span.start, span.end)), line: span.startLine, column: span.startColumn };
+    return { ...span.comment };
   }
 }
 
@@ -317,50 +323,6 @@ function childrenOf(node: Node): Node[] {
   return node.children.filter((child): child is Node => child !== null);
 }
 
-/**
- * Every named node of the given types under `root`, in document order (matches inside matches
- * too). An intact tree is walked by the grammar runtime's own walk (`descendantsOfType`, in
- * WebAssembly), which builds JS objects only for the nodes it returns: stepping a tree cursor
- * from JS costs a round trip per node and was the largest cost of reading Java, Python, Go and
- * C# files. A tree with errors, or an empty one, takes the cursor walk: the runtime's walk skips
- * empty nodes at the very start of the file, which only those have (grammar rules other than the
- * root cannot match nothing). (A query capture would give the
- * same nodes, but its cursor is quadratic in the children of one node: a damaged file that
- * parses into one error node with 10,000 children took 1 s per query; found by the fuzzer.)
- */
-export function descendantsOfTypes(root: Node, types: readonly string[]): Node[] {
-  if (root.hasError || root.endIndex === root.startIndex) return cursorWalk(root, types);
-  // An intact tree has no ERROR node, and the runtime expects its type ids in ascending order,
-  // which `ERROR` (id 65535, listed first) would break.
-  const found = root.descendantsOfType(types.filter((type) => type !== 'ERROR'));
-  // The runtime matches names, and a few grammars use one name for a node and a keyword (`class`).
-  const language = root.tree.language;
-  const ambiguous = new Set(types.filter((type) => language.idForNodeType(type, false) !== null));
-  const named: Node[] = [];
-  for (const node of found) {
-    if (node && (!ambiguous.has(node.type) || node.isNamed)) named.push(node);
-  }
-  return named;
-}
-
-/** `descendantsOfTypes` by a tree cursor stepped from JS: one pass, only the nodes kept are built. */
-function cursorWalk(root: Node, types: readonly string[]): Node[] {
-  const wanted = new Set(types);
-  const found: Node[] = [];
-  const cursor = root.walk();
-  try {
-    for (;;) {
-      if (cursor.nodeIsNamed && wanted.has(cursor.nodeType)) found.push(cursor.currentNode);
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return found;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
-}
-
 /** Syntax errors and missing tokens the parser recovered from, as extraction problems. */
 function syntaxProblems(root: Node, doc: SyntaxDocument): ExtractionProblem[] {
   const problems: ExtractionProblem[] = [];
@@ -404,6 +366,8 @@ export function failureProblem(what: string, error: unknown, position: { line: n
 export interface TreeSitterRead {
   doc: SyntaxDocument;
   root: Node;
+  /** The nodes of the reader's `nodeTypes` (and comments and ERROR nodes), found in one walk. */
+  nodes: SyntaxIndex;
   /** Problems found while reading; syntax errors are already recorded. */
   problems: ExtractionProblem[];
 }
@@ -414,6 +378,8 @@ export interface TreeSitterExtraction {
   format: FormatId;
   /** Node types this grammar uses for comments. */
   commentTypes: readonly string[];
+  /** Node types the reader looks for across the whole file (`context.nodes.of`). */
+  nodeTypes: readonly string[];
 }
 
 /**
@@ -429,11 +395,9 @@ export async function extractWithTreeSitter(
   // later line. Same length, so every offset and column stays that of the original text.
   const text = original.replace(/\r(?!\n)/g, '\n');
   const result: ExtractionResult = { format: setup.format, entities: [], problems: [] };
-  let parser: Awaited<ReturnType<GrammarLoader['parser']>> | undefined;
   let tree: Tree | null = null;
   try {
-    parser = await setup.loader.parser(setup.grammar);
-    const parsed = parseGuarded(parser, text);
+    const parsed = await setup.loader.parse(setup.grammar, text);
     tree = parsed.tree;
     if (!tree) {
       result.problems.push({ message: parsed.stopped ? stoppedMessage(setup.grammar, parsed) : `the ${setup.grammar} parser produced no syntax tree`, line: 1, column: 1 });
@@ -444,14 +408,14 @@ export async function extractWithTreeSitter(
       result.problems.push({ message: `the file parses into ${root.descendantCount} syntax nodes, more than ${MAX_SYNTAX_NODES} (a damaged or generated file); it is not read`, line: 1, column: 1 });
       return result;
     }
-    const doc = new SyntaxDocument(text, descendantsOfTypes(root, setup.commentTypes));
+    const nodes = new SyntaxIndex(root, [...setup.commentTypes, ...setup.nodeTypes, 'ERROR']);
+    const doc = new SyntaxDocument(text, nodes.of(setup.commentTypes));
     result.problems.push(...syntaxProblems(root, doc));
-    result.entities.push(...read({ doc, root, problems: result.problems }));
+    result.entities.push(...read({ doc, root, nodes, problems: result.problems }));
   } catch (error) {
     result.problems.push(failureProblem(`the file with the ${setup.grammar} grammar`, error, { line: 1, column: 1 }));
   } finally {
     tree?.delete();
-    parser?.delete();
   }
   return result;
 }
@@ -481,9 +445,9 @@ export interface RecoveryPattern {
  * Declarations that ended up inside ERROR nodes. tree-sitter keeps the intact members of an
  * unclosed class as children of the ERROR node, so they can still be read.
  */
-export function recoverDeclarations(root: Node, pattern: RecoveryPattern): RecoveredDeclaration[] {
+export function recoverDeclarations(nodes: SyntaxIndex, pattern: RecoveryPattern): RecoveredDeclaration[] {
   const recovered: RecoveredDeclaration[] = [];
-  for (const error of descendantsOfTypes(root, ['ERROR'])) {
+  for (const error of nodes.of(['ERROR'])) {
     const children = childrenOf(error);
     let current: RecoveredDeclaration | undefined;
     for (let i = 0; i < children.length; i++) {

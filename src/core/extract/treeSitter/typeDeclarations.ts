@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { ExtractedEntity } from '../model';
-import { descendantsOfTypes, failureProblem, recoverDeclarations, type RecoveredDeclaration, type RecoveryPattern, type TreeSitterRead } from './syntaxHelpers';
+import { failureProblem, recoverDeclarations, type RecoveredDeclaration, type RecoveryPattern, type TreeSitterRead } from './syntaxHelpers';
 
 /** What a language's reader keeps of one type declaration, intact or rebuilt from an ERROR node. */
 export interface DeclarationParts {
@@ -27,11 +27,11 @@ export interface DeclarationReading<P extends DeclarationParts> {
  */
 export function readTypeDeclarations<P extends DeclarationParts>(context: TreeSitterRead, reading: DeclarationReading<P>): ExtractedEntity[] {
   const parts: P[] = [];
-  for (const declaration of descendantsOfTypes(context.root, reading.declarationTypes)) {
+  for (const declaration of context.nodes.of(reading.declarationTypes)) {
     const nameNode = declaration.childForFieldName('name');
     if (nameNode) parts.push(reading.declared(declaration, nameNode));
   }
-  parts.push(...recoverDeclarations(context.root, reading.recovery).map((recovered) => reading.recovered(recovered)));
+  parts.push(...recoverDeclarations(context.nodes, reading.recovery).map((recovered) => reading.recovered(recovered)));
   const entities: ExtractedEntity[] = [];
   for (const part of parts) {
     try {

@@ -21,9 +21,11 @@ const SERVICE_DECORATORS = new Set([
 export function readDeclaredTypes(file: SourceFile): ExtractedEntity[] {
   const entities: ExtractedEntity[] = [];
   for (const node of file.syntax.ofType(...CLASS_NODE_TYPES, 'ERROR', 'interface_declaration', 'type_alias_declaration')) {
-    if (node.type === 'ERROR') entities.push(...salvageClasses(file, node));
-    else if (node.type === 'interface_declaration') entities.push(...readInterface(file, node));
-    else if (node.type === 'type_alias_declaration') entities.push(...readTypeAlias(file, node));
+    // Reading a node's type is a call into WebAssembly: once per node.
+    const type = node.type;
+    if (type === 'ERROR') entities.push(...salvageClasses(file, node));
+    else if (type === 'interface_declaration') entities.push(...readInterface(file, node));
+    else if (type === 'type_alias_declaration') entities.push(...readTypeAlias(file, node));
     else entities.push(...readClass(file, node));
   }
   return entities;
@@ -127,7 +129,8 @@ function decoratorCalls(decorators: Node[]): DecoratorCall[] {
 function classProperties(file: SourceFile, members: Node[]): PropertyDeclaration[] {
   const properties: PropertyDeclaration[] = [];
   for (const member of members) {
-    if (member.type !== 'public_field_definition' && member.type !== 'field_definition') continue;
+    const type = member.type;
+    if (type !== 'public_field_definition' && type !== 'field_definition') continue;
     if (hasToken(member, 'static')) continue;
     const nameNode = member.childForFieldName('name') ?? member.childForFieldName('property');
     const declaration = propertyDeclaration(file, member, nameNode);

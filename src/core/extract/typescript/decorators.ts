@@ -40,8 +40,9 @@ export function decoratorCall(decorator: Node): DecoratorCall | undefined {
 }
 
 function simpleName(node: Node): string | undefined {
-  if (node.type === 'identifier') return node.text;
-  if (node.type === 'member_expression') return node.childForFieldName('property')?.text;
+  const type = node.type;
+  if (type === 'identifier') return node.text;
+  if (type === 'member_expression') return node.childForFieldName('property')?.text;
   return undefined;
 }
 

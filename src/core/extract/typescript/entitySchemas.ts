@@ -4,7 +4,12 @@ import { CommentIndex } from './commentIndex';
 import { makeEntity, makeField } from './entityParts';
 import { ormTypeText } from './ormType';
 import { plainComments, type SourceFile } from './sourceFile';
-import { callArguments, calleeOf, literalValue, objectEntries, objectValue, stringValue } from './syntax';
+import { callArguments, calleeOf, literalValue, stringValue } from './syntax';
+
+/** Whether the text can hold a `new EntitySchema(…)`: a callee's name is written in the text as it is compared. */
+export function mayDeclareEntitySchemas(text: string): boolean {
+  return text.includes('EntitySchema');
+}
 
 /**
  * TypeORM entities declared without decorators, as plain JavaScript usually does:
@@ -15,8 +20,8 @@ export function readEntitySchemas(file: SourceFile): ExtractedEntity[] {
   for (const node of file.syntax.ofType('new_expression')) {
     if (calleeOf(node).name !== 'EntitySchema') continue;
     const options = file.bindings.objectLiteral(callArguments(node)[0]);
-    const nameNode = objectValue(options, 'name');
-    const name = stringValue(nameNode) ?? stringValue(objectValue(options, 'target'));
+    const nameNode = file.objects.value(options, 'name');
+    const name = stringValue(nameNode) ?? stringValue(file.objects.value(options, 'target'));
     if (!options || name === undefined) {
       file.problem('A TypeORM EntitySchema without a literal name and options object was not read.', node);
       continue;
@@ -25,14 +30,14 @@ export function readEntitySchemas(file: SourceFile): ExtractedEntity[] {
     const entity = makeEntity({
       name,
       kind: 'model',
-      aliases: [stringValue(objectValue(options, 'tableName'))],
-      description: stringValue(objectValue(options, 'comment')) ?? CommentIndex.docDescription(leading),
+      aliases: [stringValue(file.objects.value(options, 'tableName'))],
+      description: stringValue(file.objects.value(options, 'comment')) ?? CommentIndex.docDescription(leading),
       comments: plainComments(leading),
       at: file.position(nameNode ?? node),
     });
-    const columns = file.bindings.objectLiteral(objectValue(options, 'columns'));
+    const columns = file.bindings.objectLiteral(file.objects.value(options, 'columns'));
     if (columns) entity.fields.push(...readMembers(file, columns, readColumn));
-    const relations = file.bindings.objectLiteral(objectValue(options, 'relations'));
+    const relations = file.bindings.objectLiteral(file.objects.value(options, 'relations'));
     if (relations) entity.fields.push(...readMembers(file, relations, readRelation));
     entities.push(entity);
   }
@@ -43,7 +48,7 @@ type MemberReader = (file: SourceFile, entry: Node, keyNode: Node, name: string,
 
 function readMembers(file: SourceFile, object: Node, read: MemberReader): ExtractedField[] {
   const fields: ExtractedField[] = [];
-  for (const entry of objectEntries(object)) {
+  for (const entry of file.objects.entries(object)) {
     if (entry.kind !== 'pair' && entry.kind !== 'shorthand') continue;
     if (entry.key === undefined || !entry.keyNode) {
       file.problem('An EntitySchema column with a computed name was not read.', entry.node);
@@ -57,16 +62,16 @@ function readMembers(file: SourceFile, object: Node, read: MemberReader): Extrac
 /** `xm: { type: 'varchar', length: 50, name: 'xm_col', comment: '姓名', default: '' }`. */
 const readColumn: MemberReader = (file, entry, keyNode, name, options) => {
   const comments = file.fieldComments(entry);
-  const length = literalValue(objectValue(options, 'length'));
-  let type = ormTypeText(objectValue(options, 'type'));
+  const length = literalValue(file.objects.value(options, 'length'));
+  let type = ormTypeText(file.objects.value(options, 'type'));
   if (type && length !== undefined && !type.includes('(')) type = `${type}(${length})`;
   return makeField({
     name,
-    aliases: [stringValue(objectValue(options, 'name'))],
+    aliases: [stringValue(file.objects.value(options, 'name'))],
     type,
-    description: stringValue(objectValue(options, 'comment')) ?? CommentIndex.docDescription(comments),
+    description: stringValue(file.objects.value(options, 'comment')) ?? CommentIndex.docDescription(comments),
     comments: plainComments(comments),
-    defaultValue: literalValue(objectValue(options, 'default')),
+    defaultValue: literalValue(file.objects.value(options, 'default')),
     at: file.position(keyNode),
   });
 };
@@ -74,11 +79,11 @@ const readColumn: MemberReader = (file, entry, keyNode, name, options) => {
 /** `store: { type: 'many-to-one', target: 'Store', joinColumn: { name: 'store_id' } }`. */
 const readRelation: MemberReader = (file, entry, keyNode, name, options) => {
   const comments = file.fieldComments(entry);
-  const joinColumn = objectValue(options, 'joinColumn');
+  const joinColumn = file.objects.value(options, 'joinColumn');
   return makeField({
     name,
-    aliases: [stringValue(objectValue(joinColumn, 'name'))],
-    type: stringValue(objectValue(options, 'target')) ?? objectValue(options, 'target')?.text,
+    aliases: [stringValue(file.objects.value(joinColumn, 'name'))],
+    type: stringValue(file.objects.value(options, 'target')) ?? file.objects.value(options, 'target')?.text,
     description: CommentIndex.docDescription(comments),
     comments: plainComments(comments),
     at: file.position(keyNode),

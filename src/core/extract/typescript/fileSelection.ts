@@ -19,8 +19,14 @@ export function grammarFor(filePath: string): GrammarName | undefined {
   return GRAMMAR_BY_EXTENSION[path.extname(base)];
 }
 
-/** Words that only appear in files using one of the ORMs / ODMs we read. */
-const LIBRARY_NAMES = ['typeorm', 'sequelize', 'mongoose', '@mikro-orm']; // any case: imports, `Sequelize`
+/**
+ * Words that only appear in files using one of the ORMs / ODMs we read, in any case (imports,
+ * `Sequelize`): `typeorm`, `sequelize`, `mongoose`, `@mikro-orm` in the text lowered by
+ * `toLowerCase`. Matched without making the lowered copy of the whole text: `/i` folds ASCII
+ * letters only, and the one other character that `toLowerCase` turns into one of these letters is
+ * the Kelvin sign (`K` → `k`).
+ */
+const LIBRARY_NAME = /typeorm|sequelize|mongoose|@mi[k\u212A]ro-orm/i;
 const ORM_MARKERS = ['@Entity', '@Table', 'DataTypes', 'Schema('];
 
 /** `interface X {` / `class X … {` / `type X = {`: the file declares a shape the readers look into. */
@@ -63,6 +69,5 @@ export function textDeclaresModels(text: string): boolean {
 }
 
 function mentionsLibrary(text: string): boolean {
-  const lower = text.toLowerCase();
-  return LIBRARY_NAMES.some((name) => lower.includes(name)) || ORM_MARKERS.some((marker) => text.includes(marker));
+  return LIBRARY_NAME.test(text) || ORM_MARKERS.some((marker) => text.includes(marker));
 }

@@ -4,10 +4,8 @@ import type { IndexedComment } from './commentIndex';
 import { CommentIndex } from './commentIndex';
 import { distinctAliases, makeEntity, makeField, mergeComments } from './entityParts';
 import { plainComments, type SourceFile } from './sourceFile';
-import {
-  callArguments, calleeOf, collapseWhitespace, hasKey, literalValue, namedChildrenOf, objectEntries, objectValue,
-  propertyName, stringValue,
-} from './syntax';
+import type { ObjectLiterals } from './objectLiterals';
+import { callArguments, calleeOf, collapseWhitespace, literalValue, namedChildrenOf, propertyName, stringValue } from './syntax';
 
 /** A `new Schema({ … }, { … })` (or `new mongoose.Schema`, `Schema(…)`) and the name it is stored under. */
 interface SchemaSite {
@@ -40,6 +38,15 @@ interface SubSchemaUse {
  */
 export function readMongooseSchemas(file: SourceFile): ExtractedEntity[] {
   return new MongooseReader(file).read();
+}
+
+/**
+ * Whether the text can hold a schema `readMongooseSchemas` reads: every entity comes from a call
+ * or `new` of `Schema`, a callee's name is written in the text as it is compared, and without a
+ * schema the reader finds nothing (model calls alone name no entity).
+ */
+export function mayDeclareMongooseSchemas(text: string): boolean {
+  return text.includes('Schema');
 }
 
 class MongooseReader {
@@ -103,7 +110,7 @@ class MongooseReader {
     const entity = makeEntity({
       name: model?.name ?? (variable ? withoutSchemaSuffix(variable.name) : this.file.baseName),
       kind: 'model',
-      aliases: [variable?.name, stringValue(objectValue(options, 'collection')), model?.collection, model?.assignedTo],
+      aliases: [variable?.name, stringValue(this.file.objects.value(options, 'collection')), model?.collection, model?.assignedTo],
       description: CommentIndex.docDescription(leading),
       comments: plainComments(leading),
       at: this.file.position(variable?.node ?? site.node),
@@ -123,7 +130,7 @@ class MongooseReader {
 
   private readDefinition(entity: ExtractedEntity, definition: Node, seen: Set<number>): void {
     seen.add(definition.id);
-    for (const entry of objectEntries(definition)) {
+    for (const entry of this.file.objects.entries(definition)) {
       if (entry.kind === 'spread') {
         const spread = this.file.bindings.objectLiteral(entry.value);
         if (spread && !seen.has(spread.id)) this.readDefinition(entity, spread, seen);
@@ -147,19 +154,19 @@ class MongooseReader {
     }
     if (value.type === 'array') {
       const element = arrayElement(value);
-      if (element && (this.isSubSchema(element) || this.siteByNode.has(element.id) || isNestedObject(element))) {
+      if (element && (this.isSubSchema(element) || this.siteByNode.has(element.id) || isNestedObject(this.file.objects, element))) {
         this.readNested(entity, entry, keyNode, key, element);
       } else {
-        this.pushField(entity, entry, keyNode, key, element && isFieldOptions(element) ? `[${typeText(objectValue(element, 'type'))}]` : typeText(value));
+        this.pushField(entity, entry, keyNode, key, element && isFieldOptions(this.file.objects, element) ? `[${typeText(this.file.objects.value(element, 'type'))}]` : typeText(value));
       }
       return;
     }
     if (value.type === 'object') {
-      if (isNestedObject(value)) {
+      if (isNestedObject(this.file.objects, value)) {
         this.readNested(entity, entry, keyNode, key, value);
         return;
       }
-      const type = objectValue(value, 'type');
+      const type = this.file.objects.value(value, 'type');
       if (type && this.isComposite(type)) {
         this.readPath(entity, entry, keyNode, key, type);
         return;
@@ -173,10 +180,10 @@ class MongooseReader {
   /** A `type:` that holds a schema, an inline object or an array of those, not a scalar type. */
   private isComposite(type: Node): boolean {
     if (this.isSubSchema(type) || this.siteByNode.has(type.id)) return true;
-    if (type.type === 'object') return objectEntries(type).length > 0;
+    if (type.type === 'object') return this.file.objects.entries(type).length > 0;
     if (type.type !== 'array') return false;
     const element = arrayElement(type);
-    return !!element && (this.isSubSchema(element) || this.siteByNode.has(element.id) || isNestedObject(element));
+    return !!element && (this.isSubSchema(element) || this.siteByNode.has(element.id) || isNestedObject(this.file.objects, element));
   }
 
   private isSubSchema(node: Node): boolean {
@@ -208,11 +215,11 @@ class MongooseReader {
     const comments = this.file.fieldComments(entry);
     entity.fields.push(makeField({
       name: key,
-      aliases: [stringValue(objectValue(options, 'alias'))],
+      aliases: [stringValue(this.file.objects.value(options, 'alias'))],
       type,
-      description: stringValue(objectValue(options, 'description') ?? objectValue(options, 'comment')) ?? CommentIndex.docDescription(comments),
+      description: stringValue(this.file.objects.value(options, 'description') ?? this.file.objects.value(options, 'comment')) ?? CommentIndex.docDescription(comments),
       comments: plainComments(comments),
-      defaultValue: literalValue(objectValue(options, 'default')),
+      defaultValue: literalValue(this.file.objects.value(options, 'default')),
       at: this.file.position(keyNode),
     }));
   }
@@ -235,14 +242,14 @@ class MongooseReader {
  * A plain object that Mongoose reads as nested paths rather than as field options: it has no
  * `type` key, or its `type` is itself an object with a `type` key (`location: { type: { type: String } }`).
  */
-function isNestedObject(node: Node): boolean {
-  if (node.type !== 'object' || objectEntries(node).length === 0) return false;
-  const type = objectValue(node, 'type');
-  return !type || (type.type === 'object' && hasKey(type, 'type'));
+function isNestedObject(objects: ObjectLiterals, node: Node): boolean {
+  if (node.type !== 'object' || objects.entries(node).length === 0) return false;
+  const type = objects.value(node, 'type');
+  return !type || (type.type === 'object' && objects.hasKey(type, 'type'));
 }
 
-function isFieldOptions(node: Node): boolean {
-  return node.type === 'object' && hasKey(node, 'type') && !isNestedObject(node);
+function isFieldOptions(objects: ObjectLiterals, node: Node): boolean {
+  return node.type === 'object' && objects.hasKey(node, 'type') && !isNestedObject(objects, node);
 }
 
 function arrayElement(array: Node): Node | undefined {

@@ -4,12 +4,24 @@ import { CommentIndex } from './commentIndex';
 import { makeEntity, makeField } from './entityParts';
 import { ormTypeText } from './ormType';
 import { plainComments, type SourceFile } from './sourceFile';
-import { callArguments, calleeOf, hasKey, literalValue, objectEntries, objectValue, stringValue } from './syntax';
+import { callArguments, calleeOf, literalValue, stringValue } from './syntax';
 
 /** A Sequelize model; `className` is set for `Class.init(…)` so it can be merged with the class's own declaration. */
 export interface SequelizeModel {
   entity: ExtractedEntity;
   className?: string;
+}
+
+/** The methods a model is declared with. */
+const MODEL_METHODS = ['define', 'createTable', 'init'];
+
+/**
+ * Whether the text can hold a call `readSequelizeModels` reads: a callee's name is written in the
+ * text as it is compared. Without one the reader would look at every call of the file (the
+ * decorators of an entity class, the calls of a service) and find nothing.
+ */
+export function mayCallSequelize(text: string): boolean {
+  return MODEL_METHODS.some((method) => text.includes(method));
 }
 
 /**
@@ -53,8 +65,8 @@ function readDefine(file: SourceFile, call: Node, receiver: Node): SequelizeMode
   const entity = makeEntity({
     name: modelName,
     kind: 'model',
-    aliases: [stringValue(objectValue(options, 'tableName')), assignedName(call)],
-    description: stringValue(objectValue(options, 'comment')) ?? CommentIndex.docDescription(leading),
+    aliases: [stringValue(file.objects.value(options, 'tableName')), assignedName(call)],
+    description: stringValue(file.objects.value(options, 'comment')) ?? CommentIndex.docDescription(leading),
     comments: plainComments(leading),
     at: file.position(nameArg),
   });
@@ -65,7 +77,7 @@ function readDefine(file: SourceFile, call: Node, receiver: Node): SequelizeMode
 /** A migration: `queryInterface.createTable('t_member', { xm: { type: Sequelize.STRING, comment } })`. */
 function readCreateTable(file: SourceFile, call: Node): SequelizeModel | undefined {
   const [nameArg, attributesArg] = callArguments(call);
-  const tableName = stringValue(nameArg) ?? stringValue(objectValue(nameArg, 'tableName'));
+  const tableName = stringValue(nameArg) ?? stringValue(file.objects.value(nameArg, 'tableName'));
   const attributes = file.bindings.objectLiteral(attributesArg);
   if (tableName === undefined || !nameArg || !attributes) return undefined;
   const leading = file.declarationComments(call);
@@ -89,7 +101,7 @@ function readInit(file: SourceFile, call: Node, receiver: Node): SequelizeModel 
   // Many classes have an `init()`: only a Model subclass, or Sequelize's options, make it a model.
   const heritage = classNode?.namedChildren.find((child) => child?.type === 'class_heritage');
   const extendsModel = !!heritage?.text.includes('Model');
-  const looksLikeSequelize = ['sequelize', 'tableName', 'modelName'].some((key) => hasKey(options, key));
+  const looksLikeSequelize = ['sequelize', 'tableName', 'modelName'].some((key) => file.objects.hasKey(options, key));
   if (!extendsModel && !looksLikeSequelize) return undefined;
 
   const attributes = file.bindings.objectLiteral(attributesArg);
@@ -102,8 +114,8 @@ function readInit(file: SourceFile, call: Node, receiver: Node): SequelizeModel 
   const entity = makeEntity({
     name: className,
     kind: 'model',
-    aliases: [stringValue(objectValue(options, 'tableName')), stringValue(objectValue(options, 'modelName'))],
-    description: stringValue(objectValue(options, 'comment')) ?? CommentIndex.docDescription(leading),
+    aliases: [stringValue(file.objects.value(options, 'tableName')), stringValue(file.objects.value(options, 'modelName'))],
+    description: stringValue(file.objects.value(options, 'comment')) ?? CommentIndex.docDescription(leading),
     comments: plainComments(leading),
     at: file.position(classNode?.childForFieldName('name') ?? receiver),
   });
@@ -114,7 +126,7 @@ function readInit(file: SourceFile, call: Node, receiver: Node): SequelizeModel 
 function readAttributes(file: SourceFile, modelName: string, attributes: Node, seen = new Set<number>()): ExtractedField[] {
   seen.add(attributes.id);
   const fields: ExtractedField[] = [];
-  for (const entry of objectEntries(attributes)) {
+  for (const entry of file.objects.entries(attributes)) {
     if (entry.kind === 'spread') {
       const spread = file.bindings.objectLiteral(entry.value);
       if (spread && !seen.has(spread.id)) fields.push(...readAttributes(file, modelName, spread, seen));
@@ -137,11 +149,11 @@ function readAttribute(file: SourceFile, entry: Node, keyNode: Node, name: strin
   const options = value.type === 'object' ? value : undefined;
   return makeField({
     name,
-    aliases: [stringValue(objectValue(options, 'field'))],
-    type: ormTypeText(options ? objectValue(options, 'type') : value),
-    description: stringValue(objectValue(options, 'comment')) ?? CommentIndex.docDescription(comments),
+    aliases: [stringValue(file.objects.value(options, 'field'))],
+    type: ormTypeText(options ? file.objects.value(options, 'type') : value),
+    description: stringValue(file.objects.value(options, 'comment')) ?? CommentIndex.docDescription(comments),
     comments: plainComments(comments),
-    defaultValue: literalValue(objectValue(options, 'defaultValue')),
+    defaultValue: literalValue(file.objects.value(options, 'defaultValue')),
     at: file.position(keyNode),
   });
 }

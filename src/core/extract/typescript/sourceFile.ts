@@ -4,6 +4,7 @@ import { LineIndex } from '../lineIndex';
 import type { ExtractionProblem, SourceComment } from '../model';
 import { Bindings, CLASS_NODE_TYPES } from './bindings';
 import { CommentIndex, type IndexedComment } from './commentIndex';
+import { ObjectLiterals } from './objectLiterals';
 import { SyntaxInventory } from './syntaxInventory';
 
 /** One parsed file and what every model reader needs from it: positions, comments, names, problems. */
@@ -13,14 +14,17 @@ export class SourceFile {
   readonly comments: CommentIndex;
   readonly bindings: Bindings;
   readonly problems: ExtractionProblem[] = [];
+  readonly objects = new ObjectLiterals();
 
+  /** `readsCalls`: whether a reader of calls (Sequelize, Mongoose, `EntitySchema`) will run. */
   constructor(
     readonly text: string,
     readonly filePath: string,
     readonly root: Node,
+    readsCalls = true,
   ) {
     this.lines = new LineIndex(text);
-    this.syntax = new SyntaxInventory(root);
+    this.syntax = new SyntaxInventory(root, readsCalls);
     this.comments = new CommentIndex(this.syntax.ofType('comment'), text, this.lines);
     this.bindings = new Bindings(this.syntax.ofType('variable_declarator', ...CLASS_NODE_TYPES));
   }

@@ -26,7 +26,8 @@ export function walk(root: Node, visit: (node: Node) => boolean | void): void {
 
 /** True when the node has an anonymous child token such as `static`, `declare` or `readonly`. */
 export function hasToken(node: Node, token: string): boolean {
-  return childrenOf(node).some((child) => !child.isNamed && child.type === token);
+  // The type first: each read is a call into WebAssembly, and the type rules out most children.
+  return childrenOf(node).some((child) => child.type === token && !child.isNamed);
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0' };
@@ -46,12 +47,14 @@ function safeCodePoint(code: number, fallback: string): string {
 /** The value of a string literal, or of a template literal without `${}`; undefined for anything else. */
 export function stringValue(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
-  if (node.type !== 'string' && node.type !== 'template_string') return undefined;
+  const type = node.type;
+  if (type !== 'string' && type !== 'template_string') return undefined;
   let value = '';
   for (const child of childrenOf(node)) {
-    if (child.type === 'template_substitution') return undefined;
-    if (child.type === 'string_fragment') value += child.text;
-    else if (child.type === 'escape_sequence') value += decodeEscape(child.text);
+    const childType = child.type;
+    if (childType === 'template_substitution') return undefined;
+    if (childType === 'string_fragment') value += child.text;
+    else if (childType === 'escape_sequence') value += decodeEscape(child.text);
   }
   return value;
 }
@@ -135,20 +138,6 @@ export function objectEntries(object: Node): ObjectEntry[] {
     }
   }
   return entries;
-}
-
-/** The value of `key: value` in an object literal (the last one wins, as in JavaScript). */
-export function objectValue(object: Node | undefined, key: string): Node | undefined {
-  if (!object || object.type !== 'object') return undefined;
-  let found: Node | undefined;
-  for (const entry of objectEntries(object)) {
-    if (entry.key === key && entry.kind !== 'spread') found = entry.value;
-  }
-  return found;
-}
-
-export function hasKey(object: Node | undefined, key: string): boolean {
-  return !!object && object.type === 'object' && objectEntries(object).some((entry) => entry.key === key);
 }
 
 /** Arguments of a call or `new` expression, without punctuation and comments. */

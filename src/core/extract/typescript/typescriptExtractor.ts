@@ -2,14 +2,14 @@ import type { Tree } from 'web-tree-sitter';
 import type { ExtractedEntity, ExtractionProblem, ExtractionResult, Extractor } from '../model';
 import type { GrammarLoader } from '../treeSitter/grammarLoader';
 import { readDeclaredTypes } from './classEntities';
-import { readEntitySchemas } from './entitySchemas';
+import { mayDeclareEntitySchemas, readEntitySchemas } from './entitySchemas';
 import { mergeEntity } from './entityParts';
 import { grammarFor, headLooksLikeModels, textDeclaresModels } from './fileSelection';
-import { readMongooseSchemas } from './mongooseSchemas';
-import { readSequelizeModels } from './sequelizeModels';
+import { mayDeclareMongooseSchemas, readMongooseSchemas } from './mongooseSchemas';
+import { mayCallSequelize, readSequelizeModels } from './sequelizeModels';
 import { SourceFile } from './sourceFile';
 import { reportSyntaxErrors } from './syntaxProblems';
-import { parseGuarded, stoppedMessage, type GuardedParse } from '../treeSitter/guardedParse';
+import { stoppedMessage, type GuardedParse } from '../treeSitter/guardedParse';
 
 /**
  * TypeScript and JavaScript models: TypeORM / MikroORM / sequelize-typescript entity classes,
@@ -44,13 +44,8 @@ export class TypeScriptExtractor implements Extractor {
     let tree: Tree | null = null;
     let parsed: GuardedParse | undefined;
     try {
-      const parser = await this.grammars.parser(grammarFor(filePath) ?? 'typescript');
-      try {
-        parsed = parseGuarded(parser, text);
-        tree = parsed.tree;
-      } finally {
-        parser.delete();
-      }
+      parsed = await this.grammars.parse(grammarFor(filePath) ?? 'typescript', text);
+      tree = parsed.tree;
     } catch (error) {
       result.problems.push(failure('The TypeScript/JavaScript parser could not be started or failed', error));
       return result;
@@ -60,9 +55,10 @@ export class TypeScriptExtractor implements Extractor {
       return result;
     }
     try {
-      const file = new SourceFile(text, filePath, tree.rootNode);
+      const readers = callReaders(text);
+      const file = new SourceFile(text, filePath, tree.rootNode, readers.sequelize || readers.mongoose || readers.entitySchemas);
       reportSyntaxErrors(file);
-      result.entities = readAll(file, result.problems);
+      result.entities = readAll(file, readers, result.problems);
       result.problems.unshift(...file.problems);
     } catch (error) {
       result.problems.push(failure('Reading the syntax tree failed', error));
@@ -73,15 +69,30 @@ export class TypeScriptExtractor implements Extractor {
   }
 }
 
+/** Which readers of calls run on a text. */
+interface CallReaders {
+  sequelize: boolean;
+  mongoose: boolean;
+  entitySchemas: boolean;
+}
+
+/**
+ * The readers of calls run only on a text that holds a name they look for: they would find
+ * nothing in the others (tested on every file of the tests, the sources and the corpus).
+ */
+function callReaders(text: string): CallReaders {
+  return { sequelize: mayCallSequelize(text), mongoose: mayDeclareMongooseSchemas(text), entitySchemas: mayDeclareEntitySchemas(text) };
+}
+
 /**
  * Runs every reader; one reader failing on an odd construct costs only its own entities.
  * A Sequelize `Class.init` is folded into the class's own declaration when there is one.
  */
-function readAll(file: SourceFile, problems: ExtractionProblem[]): ExtractedEntity[] {
+function readAll(file: SourceFile, readers: CallReaders, problems: ExtractionProblem[]): ExtractedEntity[] {
   const declared = guarded('classes, interfaces and types', problems, () => readDeclaredTypes(file)) ?? [];
-  const sequelize = guarded('Sequelize models', problems, () => readSequelizeModels(file)) ?? [];
-  const mongoose = guarded('Mongoose schemas', problems, () => readMongooseSchemas(file)) ?? [];
-  const entitySchemas = guarded('TypeORM entity schemas', problems, () => readEntitySchemas(file)) ?? [];
+  const sequelize = readers.sequelize ? guarded('Sequelize models', problems, () => readSequelizeModels(file)) ?? [] : [];
+  const mongoose = readers.mongoose ? guarded('Mongoose schemas', problems, () => readMongooseSchemas(file)) ?? [] : [];
+  const entitySchemas = readers.entitySchemas ? guarded('TypeORM entity schemas', problems, () => readEntitySchemas(file)) ?? [] : [];
 
   const entities = [...declared];
   for (const model of sequelize) {
