@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { ConfigError } from '../core/config/configError';
 import { loadConfig } from '../core/config/loadConfig';
 import { Localizer, langFromEnvironment } from '../core/i18n/localizer';
-import { formatJson, writeJsonReport } from '../core/report/jsonReport';
+import { writeJsonReport, writeJsonReportTo } from '../core/report/jsonReport';
 import { formatSarif } from '../core/report/sarifReport';
 import { formatText } from '../core/report/textReport';
 import { ruleMetadata } from '../core/rules/ruleMetadata';
@@ -122,30 +122,30 @@ function failureText(error: unknown, l10n: Localizer): string {
 
 function writeReport(result: ScanResult, options: CliOptions, io: CliIO, l10n: Localizer): void {
   const color = options.color ?? (!options.output && Boolean(io.stdout.isTTY));
-  if (options.format === 'json' && options.output) {
+  if (options.format === 'json') {
     // Written piece by piece: the report of a large tree is tens of MB, never one string in memory.
-    fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
-    const fd = fs.openSync(options.output, 'w');
-    let keepingProblems: string[];
-    try {
-      keepingProblems = writeJsonReport(result, fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    const keepingProblems = options.output ? writeJsonFile(result, options.output) : writeJsonReportTo(result, (piece) => io.stdout.write(piece));
     for (const problem of options.quiet ? [] : keepingProblems) io.stderr.write(redactValues(`${l10n.t('Cache: {0}', problem)}\n`));
-    if (!options.quiet) io.stderr.write(redactValues(`${l10n.t('Wrote {0}', options.output)}\n`));
+    if (options.output && !options.quiet) io.stderr.write(redactValues(`${l10n.t('Wrote {0}', options.output)}\n`));
     return;
   }
-  const text =
-    options.format === 'json' ? formatJson(result)
-    : options.format === 'sarif' ? formatSarif(result, ruleMetadata(l10n.lang))
-    : formatText(result, { localizer: l10n, color });
+  const text = options.format === 'sarif' ? formatSarif(result, ruleMetadata(l10n.lang)) : formatText(result, { localizer: l10n, color });
   if (options.output) {
     fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
     fs.writeFileSync(options.output, text);
     if (!options.quiet) io.stderr.write(redactValues(`${l10n.t('Wrote {0}', options.output)}\n`));
   } else {
     io.stdout.write(text);
+  }
+}
+
+function writeJsonFile(result: ScanResult, output: string): string[] {
+  fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
+  const fd = fs.openSync(output, 'w');
+  try {
+    return writeJsonReport(result, fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

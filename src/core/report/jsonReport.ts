@@ -57,22 +57,30 @@ function* bodyChunks(result: ScanResult): Generator<string> {
 }
 
 /**
- * Writes the JSON report to an open file descriptor in blocks of about a megabyte. The lists of
- * a result kept in the cache folder are copied from the report last written for the same result
- * when there is one, and kept for the next report otherwise (keptReportBody.ts). Returns the
- * problems met keeping them; the report itself is written whole either way.
+ * Writes the JSON report to an open file descriptor in blocks of about a megabyte
+ * (`writeJsonReportTo` with a sink that writes to it).
  */
 export function writeJsonReport(result: ScanResult, fd: number): string[] {
-  writeInBlocks(headChunks(result), (text) => writeFileSync(fd, text));
+  return writeJsonReportTo(result, (piece) => writeFileSync(fd, piece));
+}
+
+/**
+ * Hands the JSON report to `write` in blocks of about a megabyte. The lists of a result kept in
+ * the cache folder are copied from the report last written for the same result when there is
+ * one, and kept for the next report otherwise (keptReportBody.ts). Returns the problems met
+ * keeping them; the report itself is written whole either way.
+ */
+export function writeJsonReportTo(result: ScanResult, write: (piece: string | Uint8Array) => void): string[] {
+  writeInBlocks(headChunks(result), write);
   const kept = result.kept && new KeptReportBody(result.kept);
   const body = kept?.read();
   if (body) {
-    writeFileSync(fd, body);
+    write(body);
     return [];
   }
   const recorder = kept?.record();
   writeInBlocks(bodyChunks(result), (text) => {
-    writeFileSync(fd, text);
+    write(text);
     recorder?.write(text);
   });
   recorder?.commit();

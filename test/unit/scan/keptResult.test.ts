@@ -111,4 +111,15 @@ describe('kept scan result', () => {
     assert.notEqual(changed, first, 'another result: its own lists');
     assert.ok(changed.includes('t_new'));
   });
+
+  it('writes the JSON report to standard output from the kept copy too', async () => {
+    const run = async (): Promise<string> => {
+      const { stdout } = await runCli(['scan', repo, '--format', 'json', '--cache-dir', cacheDir]);
+      return stdout.replace(/"ms": \d+/, '"ms": 0');
+    };
+    const first = await run();
+    const body = path.join(cacheDir, 'last-report-body.json');
+    fs.writeFileSync(body, fs.readFileSync(body, 'utf8').replace('"values": [', '"values":\t['));
+    assert.equal(await run(), first.replace('"values": [', '"values":\t['));
+  });
 });
