@@ -3,8 +3,8 @@ import type { TermHit, TermIndex } from './termIndex';
 
 /** The PI term a description names, with the text before it (qualifier). */
 export interface CommentHit {
-  hit: TermHit;
-  qualifierText: string;
+  readonly hit: TermHit;
+  readonly qualifierText: string;
 }
 
 const ENGLISH_PREPOSITIONS = new Set(['as', 'on', 'of', 'for', 'from', 'in', 'at', 'by', 'with', 'to', 'which', 'that', 'when', 'if', 'per']);

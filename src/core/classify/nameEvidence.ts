@@ -8,9 +8,9 @@ const LIST_HEADS = new Set(['ids', 'list']);
 
 /** The PI term an identifier names, with the tokens before it (qualifier) and after it (head). */
 export interface NameHit {
-  hit: TermHit;
-  qualifier: string[];
-  trailing: string[];
+  readonly hit: TermHit;
+  readonly qualifier: readonly string[];
+  readonly trailing: readonly string[];
 }
 
 /** Finds the PI term in a field's names (declared name and aliases). */
@@ -20,7 +20,7 @@ export class NameEvidence {
   constructor(private readonly index: TermIndex) {}
 
   /** Each distinct name as tokens (`idCardNo` and `id_card_no` give one list). */
-  tokenLists(names: readonly string[]): string[][] {
+  tokenLists(names: readonly string[]): (readonly string[])[] {
     const seen = new Set<string>();
     return names
       .map((name) => this.index.tokens(name))
@@ -33,7 +33,7 @@ export class NameEvidence {
   }
 
   /** The best hit: the head of an identifier is at its end, so the hit ending last, then the longest. */
-  best(tokenLists: readonly string[][]): NameHit | undefined {
+  best(tokenLists: readonly (readonly string[])[]): NameHit | undefined {
     let best: (NameHit & { score: number }) | undefined;
     for (const tokens of tokenLists) {
       const meaningful = tokens.filter((t) => !PROTECTION.has(t));
@@ -50,7 +50,7 @@ export class NameEvidence {
 }
 
 /** The last token of the name when it is a metadata head not covered by the PI term (`email_verified`). */
-export function metadataHead(nameTokens: readonly string[][], fromName: NameHit | undefined): string | undefined {
+export function metadataHead(nameTokens: readonly (readonly string[])[], fromName: NameHit | undefined): string | undefined {
   if (fromName) {
     const listsItems = fromName.hit.entry.category === 'online.browsing' || fromName.hit.entry.category === 'communication.record';
     return fromName.trailing.find((t) => NON_PI_HEADS.has(t) && !(listsItems && LIST_HEADS.has(t)));

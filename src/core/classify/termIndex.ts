@@ -1,5 +1,6 @@
 import { BUSINESS_TERMS, COMPANY_ID_TERMS, TERMS, type TermEntry } from './lexicon/terms';
 import { PERSON_ENTITY_WORDS, PERSON_ROLE_WORDS, THING_ENTITY_WORDS, THING_QUALIFIER_WORDS, NON_PI_HEAD_WORDS, PROTECTION_WORDS } from './lexicon/context';
+import { BoundedMemo } from './boundedMemo';
 import { splitIdentifier, segmentCompound } from './tokenize';
 
 /** A lexicon term found in a token list or a text. */
@@ -17,7 +18,8 @@ export interface TermHit {
 const EXTRA_VOCABULARY = ['number', 'addr', 'info', 'time', 'date', 'list', 'code', 'type', 'url', 'no', 'at', 'by', 'is', 'has', 'of', 'in', 'out', 'last', 'first', 'new', 'old', 'src', 'dest', 'img', 'pic', 'log', 'sys', 'oper', 'infor', 'user', 'msg', 'send', 'sent', 'front', 'back', 'hash', 'cipher', 'open', 'union', 'count', 'verified', 'status', 'real', 'nick', 'head', 'pay', 'trade', 'card', 'bank', 'id', 'ip', 'app', 'web', 'page', 'view', 'viewed', 'sku', 'ids'];
 
 /**
- * The lexicons compiled for fast lookup. Built once per classifier instance, never mutated.
+ * The lexicons compiled for fast lookup. Built once per classifier instance; the lexicons are
+ * never changed, only the memo of identifiers already tokenised grows.
  */
 export class TermIndex {
   readonly vocabulary: ReadonlySet<string>;
@@ -26,6 +28,7 @@ export class TermIndex {
   private readonly zhWords: { word: string; entry: TermEntry }[] = [];
   /** Indexes into `zhWords` (longest first) by the word's first character. */
   private readonly zhByFirstChar = new Map<string, number[]>();
+  private readonly tokenized = new BoundedMemo<readonly string[]>();
 
   constructor(entries: readonly TermEntry[] = [...TERMS, BUSINESS_TERMS, COMPANY_ID_TERMS]) {
     const vocabulary = new Set<string>(EXTRA_VOCABULARY);
@@ -54,9 +57,12 @@ export class TermIndex {
     this.vocabulary = vocabulary;
   }
 
-  /** Identifier → tokens, with compounds split against the lexicon vocabulary. */
-  tokens(identifier: string): string[] {
-    return splitIdentifier(identifier).flatMap((token) => segmentCompound(token, this.vocabulary));
+  /**
+   * Identifier → tokens, with compounds split against the lexicon vocabulary. The same list is
+   * returned for the same identifier (a memo): callers must not change it.
+   */
+  tokens(identifier: string): readonly string[] {
+    return this.tokenized.get(identifier, (name) => splitIdentifier(name).flatMap((token) => segmentCompound(token, this.vocabulary)));
   }
 
   /** Every phrase occurrence in a token list (English words and full pinyin). */

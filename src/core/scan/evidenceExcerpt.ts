@@ -1,4 +1,5 @@
 import { declarationHeader, detectLine, isCommentLine, MAX_LINE } from '../disposition/evidence/detectors';
+import { TextLines } from './textLines';
 
 /**
  * The lines of one file that the evidence search (`collectEvidence`) can learn anything from,
@@ -18,6 +19,14 @@ export interface EvidenceExcerpt {
 const UPDATE_LINES = 16;
 
 /**
+ * Every line on which `detectLine` can find a hit or `declarationHeader` a declaration holds one
+ * of these words: they are the detectors' own first tests (`TRIGGER` and `HEADER_TRIGGER` in
+ * disposition/evidence/detectors.ts, in that order; `evidenceTriggers.test.ts` holds the two in
+ * step). One search of the whole text for them replaces three tests of every line.
+ */
+export const LINE_TRIGGER = /delete|remove|destroy|drop|clear|truncate|expire|ttl|time_to_live|cascade|orphan|paranoid|tablelogic|sha|md5|sm[34]|hash|hmac|mask|desensiti|anonymi|pseudonymi|encrypt|redact|tokeni|schedul|cron|xxljob|periodic|setinterval|addfunc|ticker|every|add_job|update|unset|table|class|struct|model|message|schema|define/i;
+
+/**
  * Keeps exactly what `collectEvidence` reads, so that searching the excerpt (`excerptText`)
  * yields the same evidence as searching the whole text:
  * - a line that declares an entity (`declarationHeader`) or has a detector hit (`detectLine`);
@@ -26,27 +35,46 @@ const UPDATE_LINES = 16;
  * A line left out becomes an empty line, which is neither a comment, a declaration nor a hit,
  * and never ends an UPDATE before the window does. Comment lines are skipped by the search, so
  * they are kept only as someone's next line. Long lines are cut where the search cuts them.
+ * Only lines with a trigger word (`LINE_TRIGGER`) are tested; the others can only be kept as
+ * part of an UPDATE window or as a hit's next line.
  */
 export function evidenceExcerpt(text: string): EvidenceExcerpt {
-  const all = text.split(/\r\n|\r|\n/);
   const keep = new Map<number, string>();
   // A line may be kept twice, cut (its own hit) and whole (someone's next line): keep it whole.
   const keepLine = (i: number, line: string): void => {
     if ((keep.get(i)?.length ?? -1) < line.length) keep.set(i, line);
   };
+  const lines = new TextLines(text);
+  const trigger = new RegExp(LINE_TRIGGER.source, 'gi');
+  const triggerFrom = (from: number): number => {
+    trigger.lastIndex = from;
+    return trigger.exec(text)?.index ?? text.length + 1;
+  };
+  let nextTrigger = triggerFrom(0);
   let updateUntil = -1;
-  for (let i = 0; i < all.length; i++) {
-    const line = all[i].length > MAX_LINE ? all[i].slice(0, MAX_LINE) : all[i];
-    if (i <= updateUntil) keepLine(i, line);
-    if (isCommentLine(line)) continue;
-    const hits = detectLine(line, all[i + 1] ?? '');
-    if (hits.length > 0) {
-      keepLine(i, line);
-      if (i + 1 < all.length) keepLine(i + 1, all[i + 1]);
-      if (hits.some((hit) => hit.type === 'update')) updateUntil = Math.max(updateUntil, i + UPDATE_LINES);
-    } else if (declarationHeader(line) !== null) {
-      keepLine(i, line);
+  for (let i = 0, start = 0; start >= 0; i++) {
+    const end = lines.endOf(start);
+    const nextStart = lines.startAfter(end);
+    // A trigger word never holds a line break, so one that starts on this line is on it.
+    const triggered = nextTrigger < end;
+    if (triggered || i <= updateUntil) {
+      const whole = text.slice(start, end);
+      const line = whole.length > MAX_LINE ? whole.slice(0, MAX_LINE) : whole;
+      if (i <= updateUntil) keepLine(i, line);
+      if (triggered && !isCommentLine(line)) {
+        const next = nextStart < 0 ? '' : text.slice(nextStart, lines.endOf(nextStart));
+        const hits = detectLine(line, next);
+        if (hits.length > 0) {
+          keepLine(i, line);
+          if (nextStart >= 0) keepLine(i + 1, next);
+          if (hits.some((hit) => hit.type === 'update')) updateUntil = Math.max(updateUntil, i + UPDATE_LINES);
+        } else if (declarationHeader(line) !== null) {
+          keepLine(i, line);
+        }
+      }
+      if (triggered) nextTrigger = nextStart < 0 ? text.length + 1 : triggerFrom(nextStart);
     }
+    start = nextStart;
   }
   const lineNumbers = [...keep.keys()].sort((a, b) => a - b);
   return { lineNumbers: lineNumbers.map((i) => i + 1), lines: lineNumbers.map((i) => keep.get(i) ?? '') };

@@ -78,6 +78,7 @@ describe('detectValues', () => {
     const cases: Array<[string, () => string]> = [
       ['a long digit run', () => '1'.repeat(size)],
       ['a long alphanumeric run', () => 'a1'.repeat(size / 2)],
+      ['a long upper-case run that ends in a lower-case letter', () => `${'A1'.repeat(size / 2)}a`],
       ['only @ signs', () => '@'.repeat(size)],
       ['a@ repeated', () => 'a@'.repeat(size / 2)],
       ['long local parts without a domain', () => `${'a'.repeat(60)}@`.repeat(size / 61)],
