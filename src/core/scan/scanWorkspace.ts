@@ -140,6 +140,8 @@ class ScanRun {
   /** The days on which every result of this scan holds, and how many results the cache does not hold. */
   private readonly validity: Validity = { computedOn: 0, until: FOREVER };
   private uncached = 0;
+  /** The walk's skips as JSON, taken when the walk ends (see LastScanFiles). */
+  private walkSkips = '';
 
   constructor(private readonly options: ScanOptions) {
     this.analysisConfig = options.engine?.config ?? options.config;
@@ -181,7 +183,9 @@ class ScanRun {
       this.admitWaiting(job.seq);
       this.admit(job);
     }
-    const keptKey = this.lastFiles?.snapshotKey(this.jobs.length, JSON.stringify(this.skipped));
+    // What the walk skipped, before the audit adds the files their results skip (binary…).
+    this.walkSkips = JSON.stringify(this.skipped);
+    const keptKey = this.lastFiles?.snapshotKey(this.jobs.length, this.walkSkips);
     const kept = keptKey === undefined ? undefined : this.cache.lastResult(keptKey);
     if (kept && keptKey !== undefined) {
       this.kept = { key: keptKey, result: kept };
@@ -286,7 +290,7 @@ class ScanRun {
       inputs: this.inputs,
       snapshotKey: key,
       ...this.validity,
-      walkSkips: JSON.stringify(this.skipped),
+      walkSkips: this.walkSkips,
       relPaths: this.jobs.map((job) => job.relPath),
       stamps: packStamps(stamps),
     });

@@ -158,6 +158,8 @@ describe('result cache', () => {
   it('takes the kept result without opening the result cache when the walk finds its very files unchanged', async () => {
     // A budget no machine load can exceed: a file that timed out would make another result.
     const config = { ...defaultConfig(), fileTimeoutMs: 120_000 };
+    // A file the scan skips for what it holds (binary), besides those the walk skips.
+    fs.writeFileSync(path.join(repo, 'app/logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3]));
     const expected = findings((await scan(repo, false, config)).result);
     const cold = await scan(repo, cacheDir, config);
     const pack = path.join(cacheDir, fs.readdirSync(cacheDir).find((name) => name.endsWith('.pack')) ?? '');
