@@ -7,17 +7,9 @@ import { defaultConfig } from '../../../src/core/config/defaults';
 import { Engine } from '../../../src/core/engine';
 import type { ExtractedEntity, ExtractedField } from '../../../src/core/extract/model';
 import type { FileAnalysis } from '../../../src/core/scan/analyzeFile';
+import { listFiles } from '../reliability/reliabilityHelpers';
 
 const FIXTURES = path.join(__dirname, '../../fixtures');
-
-function fixtureFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) fixtureFiles(full, out);
-    else out.push(full);
-  }
-  return out;
-}
 
 function field(name: string, description?: string, aliases: string[] = [], comments: string[] = []): ExtractedField {
   return { name, aliases, description, comments: comments.map((text) => ({ text, line: 1, column: 1 })), line: 1, column: 1 };
@@ -32,7 +24,7 @@ describe('classifier memos', function () {
   it('give every fixture field the verdict a fresh classifier gives it', async () => {
     // One engine reads every fixture twice (its memos fill with names, types and comments);
     // each file's analysis must equal that of an engine that never saw another file.
-    const files = [...fixtureFiles(path.join(FIXTURES, 'classify')), ...fixtureFiles(path.join(FIXTURES, 'extract'))];
+    const files = ['classify', 'extract'].flatMap((folder) => listFiles(path.join(FIXTURES, folder)).map((file) => path.join(FIXTURES, folder, file)));
     const shared = new Engine(defaultConfig());
     const read = (engine: Engine, file: string): Promise<FileAnalysis> => engine.analyze(path.relative(FIXTURES, file), fs.readFileSync(file, 'utf8'));
     for (const file of files) await read(shared, file);

@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { declarationHeader, detectLine, isCommentLine, MAX_LINE } from '../../../src/core/disposition/evidence/detectors';
 import { evidenceExcerpt, LINE_TRIGGER, type EvidenceExcerpt } from '../../../src/core/scan/evidenceExcerpt';
+import { SeededRandom } from '../../fuzz/seededRandom';
+import { listFiles } from '../reliability/reliabilityHelpers';
 
 /**
  * `evidenceExcerpt` tests only the lines holding a trigger word. These tests hold it to the plain
@@ -32,26 +34,6 @@ function everyLineExcerpt(text: string): EvidenceExcerpt {
   }
   const lineNumbers = [...keep.keys()].sort((a, b) => a - b);
   return { lineNumbers: lineNumbers.map((i) => i + 1), lines: lineNumbers.map((i) => keep.get(i) ?? '') };
-}
-
-function textFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) textFiles(full, out);
-    else out.push(full);
-  }
-  return out;
-}
-
-/** A small deterministic generator (mulberry32), so a failure can be reproduced. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const LINES = [
@@ -92,7 +74,7 @@ describe('evidence excerpt triggers', function () {
 
   it('give the excerpt of testing every line, on every fixture and this repository\'s sources', () => {
     const root = path.join(__dirname, '../../..');
-    const files = [...textFiles(path.join(root, 'test/fixtures')), ...textFiles(path.join(root, 'src/core'))];
+    const files = [path.join(root, 'test/fixtures'), path.join(root, 'src/core')].flatMap((dir) => listFiles(dir).map((file) => path.join(dir, file)));
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
       assert.deepEqual(evidenceExcerpt(text), everyLineExcerpt(text), file);
@@ -101,7 +83,8 @@ describe('evidence excerpt triggers', function () {
   });
 
   it('give the excerpt of testing every line, on random texts with every kind of line break', () => {
-    const next = random(1128);
+    const seeded = new SeededRandom(1128);
+    const next = (): number => seeded.next();
     let kept = 0;
     for (let n = 0; n < 3_000; n++) {
       const text = randomText(next);
