@@ -26,6 +26,8 @@ const CLOSING_QUOTE: Record<string, string> = { '"': '"', "'": "'", '\u201c': '\
 
 /** Comment closers that end an annotation written inside a one-line block comment or docstring. */
 const CLOSERS = ['*/', '-->', '"""', "'''"];
+/** Their first characters: the closers need looking for only where one of these is. */
+const CLOSER_STARTS: ReadonlySet<string> = new Set(CLOSERS.map((closer) => closer[0]));
 
 type Parsed = Omit<Disposition, 'source' | 'declaredAt'>;
 
@@ -54,6 +56,49 @@ class AnnotationError extends Error {
  * SQL `COMMENT '…'` string or a docstring): then every position is the comment's own.
  */
 export function parseAnnotations(comment: SourceComment, exact = true): AnnotationParse[] {
+  return readAnnotations(comment, exact, parseSource);
+}
+
+/**
+ * `parseAnnotations` for the comments of many fields (an audit's): what each annotation text
+ * parses to is kept, so the same `@pi delete` on a thousand fields is parsed once. Every result
+ * is a copy of its own. Use one per audit.
+ */
+export class AnnotationReader {
+  private readonly bySource = new Map<string, SourceParse>();
+
+  read(comment: SourceComment, exact = true): AnnotationParse[] {
+    return readAnnotations(comment, exact, (source) => {
+      let outcome = this.bySource.get(source);
+      if (!outcome) {
+        outcome = parseSource(source);
+        this.bySource.set(source, outcome);
+      }
+      return copyOf(outcome);
+    });
+  }
+}
+
+/** What one annotation's text parses to, before it is placed in its comment. */
+type SourceParse = { ok: true; disposition: Parsed } | { ok: false; message: string; problem: AnnotationProblem; offset: number };
+
+function parseSource(source: string): SourceParse {
+  try {
+    return { ok: true, disposition: parseAnnotationSource(source) };
+  } catch (error) {
+    if (!(error instanceof AnnotationError)) throw error;
+    return { ok: false, message: error.message, problem: error.problem, offset: error.offset };
+  }
+}
+
+function copyOf(outcome: SourceParse): SourceParse {
+  if (!outcome.ok) return { ...outcome, problem: { code: outcome.problem.code, params: { ...outcome.problem.params } } };
+  const disposition: Parsed = Object.assign({}, outcome.disposition, { extra: { ...outcome.disposition.extra } });
+  if (outcome.disposition.period) disposition.period = { ...outcome.disposition.period };
+  return { ok: true, disposition };
+}
+
+function readAnnotations(comment: SourceComment, exact: boolean, parse: (source: string) => SourceParse): AnnotationParse[] {
   // Every annotation starts with `@`: most comments have none, and need not be split into lines.
   if (!comment.text.includes('@')) return [];
   const results: AnnotationParse[] = [];
@@ -66,12 +111,9 @@ export function parseAnnotations(comment: SourceComment, exact = true): Annotati
       const lineColumn = lineIndex === 0 ? comment.column : 1;
       const at = (offset: number): number => (exact ? lineColumn + start + offset : comment.column);
       const site: SourceComment = { text: source.trimEnd(), line: exact ? comment.line + lineIndex : comment.line, column: at(0) };
-      try {
-        results.push({ ok: true, disposition: parseAnnotationSource(source), comment: site });
-      } catch (error) {
-        if (!(error instanceof AnnotationError)) throw error;
-        results.push({ ok: false, message: error.message, comment: site, column: at(error.offset), problem: error.problem });
-      }
+      const outcome = parse(source);
+      if (outcome.ok) results.push({ ok: true, disposition: outcome.disposition, comment: site });
+      else results.push({ ok: false, message: outcome.message, comment: site, column: at(outcome.offset), problem: outcome.problem });
     }
   });
   return results;
@@ -125,7 +167,7 @@ function annotationEnd(line: string, start: number): number {
       continue;
     }
     if (c === ';') return i;
-    if (CLOSERS.some((closer) => line.startsWith(closer, i))) return i;
+    if (CLOSER_STARTS.has(c) && CLOSERS.some((closer) => line.startsWith(closer, i))) return i;
     if (c === '@' && i > start + 3 && /\s/.test(line[i - 1]) && line.slice(i + 1, i + 3).toLowerCase() === 'pi') return i;
   }
   return line.length;

@@ -1,4 +1,5 @@
 import type { FieldFinding } from '../scan/model';
+import { AnnotationReader } from './annotation';
 import type { AssessCache } from './assessCache';
 import { collectEvidence, evidenceForField, type ScannedText } from './evidence/collect';
 import { entitiesFromFindings, entityKeyOf } from './evidence/entityIndex';
@@ -21,7 +22,7 @@ export interface Assessment {
 export function assessFields(findings: readonly FieldFinding[], files: readonly ScannedText[], context: ResolveContext, cache?: AssessCache): Assessment {
   const evidence = collectEvidence(files, entitiesFromFindings(findings), cache?.lines);
   const problems = new Map<string, PolicyProblem>();
-  const compiled: ResolveContext = { ...context, compiledPolicies: context.compiledPolicies ?? new PolicySet(context.policies ?? []) };
+  const compiled: ResolveContext = { ...context, compiledPolicies: context.compiledPolicies ?? new PolicySet(context.policies ?? []), annotations: context.annotations ?? new AnnotationReader() };
   let last: { finding: FieldFinding; evidence: readonly Evidence[] } | undefined;
   const fields = findings.map((finding): AssessedField => {
     const resolved = cache ? cache.resolve(finding, compiled) : resolveDisposition(finding, compiled);
@@ -34,7 +35,7 @@ export function assessFields(findings: readonly FieldFinding[], files: readonly 
       finding,
       disposition: resolved.disposition,
       invalid: resolved.invalid,
-      evidence: evidenceForField(entityEvidence, [finding.field, ...finding.fieldAliases]),
+      evidence: entityEvidence.length === 0 ? [] : evidenceForField(entityEvidence, [finding.field, ...finding.fieldAliases]),
     };
   });
   return { fields, policyProblems: [...problems.values()] };

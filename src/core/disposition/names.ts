@@ -7,11 +7,16 @@
 /** Suffixes that name the thing that stores an entity, not the entity itself. */
 const STORE_SUFFIX = /(?<=[a-z0-9])(?:Repository|Repo|Model|Schema|Dao|DAO|Mapper|Service|Collection|Entity|Table|Manager|DO|PO)$|_(?:repository|repo|model|schema|dao|mapper|service|collection|entity|table)$/;
 
+/** A name with nothing to strip: ASCII letters and digits only. */
+const ALPHANUMERIC = /^[A-Za-z0-9]*$/;
+
 /** Table prefixes that code often leaves out (`t_member` ↔ `Member`). */
 const TABLE_PREFIX = /^(?:t|tb|tbl)_/i;
 
 /** Lowercase, without quotes, schema prefix or separators: `` `hr`.`T_Member` `` → `tmember`. */
 export function squash(identifier: string): string {
+  // Most names are plain ASCII letters and digits (`mobile`, `idCard`): nothing to strip.
+  if (ALPHANUMERIC.test(identifier)) return identifier.toLowerCase();
   const bare = identifier.replace(/[`"'[\]]/g, '');
   const last = bare.slice(bare.lastIndexOf('.') + 1);
   return last.toLowerCase().replace(/[_\-$]/g, '');
@@ -26,6 +31,13 @@ function singular(squashed: string): string {
 
 /** The spellings under which an entity's declared name or alias is looked up. */
 export function entityNameKeys(declared: string): string[] {
+  // A plain name (`Member`, `members`) has no quotes, schema or table prefix to strip.
+  if (ALPHANUMERIC.test(declared)) {
+    const key = declared.toLowerCase();
+    if (key.length < 2) return [];
+    const one = singular(key);
+    return one === key ? [key] : [key, one];
+  }
   const bare = declared.replace(/[`"'[\]]/g, '');
   const last = bare.slice(bare.lastIndexOf('.') + 1);
   const keys = new Set<string>();

@@ -171,29 +171,81 @@ export const RETENTION_DUTIES: readonly RetentionDuty[] = [...RULES].map((rule) 
 
 const CJK = /[\u3400-\u9fff]/;
 
+/** Every needle of the table: words are matched as whole tokens, Chinese terms as substrings. */
+const NEEDLES = RULES.flatMap((rule) => rule.conditions.flat(2));
+const WORD_NEEDLES: ReadonlySet<string> = new Set(NEEDLES.filter((needle) => !CJK.test(needle)));
+const CJK_NEEDLES: readonly string[] = [...new Set(NEEDLES.filter((needle) => CJK.test(needle)))];
+const NONE: readonly string[] = [];
+
 /** The retention duties that may apply to a field, longest minimum first. */
 export function retentionDutiesFor(finding: FieldFinding): ApplicableDuty[] {
-  if (finding.category === 'network.credential') return [];
-  const names = [finding.entity, ...finding.entityAliases, finding.field, ...finding.fieldAliases];
-  const prose = [finding.description ?? '', ...finding.fieldComments.map((c) => c.text), ...finding.entityComments.map((c) => c.text)].map(withoutAnnotations);
-  const tokens = new Set([...names, ...prose].flatMap(wordTokens));
-  const text = [...names, ...prose].join('\n');
-  const has = (needle: string): boolean => (CJK.test(needle) ? text.includes(needle) : tokens.has(needle));
-  const found: ApplicableDuty[] = [];
-  for (const rule of RULES) {
-    const category = finding.category;
-    const byCategory = category !== null && rule.categories?.find((c) => category === c || category.startsWith(`${c}.`));
-    if (byCategory) {
-      found.push({ duty: rule.duty, because: byCategory });
-      continue;
-    }
-    for (const condition of rule.conditions) {
-      const matched = condition.map((group) => group.find(has));
-      if (matched.every((needle) => needle !== undefined)) {
-        found.push({ duty: rule.duty, because: matched.join(' + ') });
-        break;
+  return new RetentionDutyMatcher().dutiesFor(finding);
+}
+
+/**
+ * `retentionDutiesFor` for many fields: the needles found in each name and comment are kept, so
+ * the names and comments the fields of one audit share (an entity's, `mobile` in a thousand
+ * tables) are tokenized once. Use one per audit.
+ */
+export class RetentionDutyMatcher {
+  private readonly inNames = new Map<string, readonly string[]>();
+  private readonly inProse = new Map<string, readonly string[]>();
+
+  /** The retention duties that may apply to a field, longest minimum first. */
+  dutiesFor(finding: FieldFinding): ApplicableDuty[] {
+    if (finding.category === 'network.credential') return [];
+    // A needle is present when any one name or comment holds it: no Chinese term holds a line
+    // break (so none spans two of them joined), and words are tokens of one of them.
+    const present: string[] = [];
+    const add = (needles: readonly string[]): void => {
+      for (const needle of needles) present.push(needle);
+    };
+    add(this.needlesIn(finding.entity, false));
+    for (const alias of finding.entityAliases) add(this.needlesIn(alias, false));
+    add(this.needlesIn(finding.field, false));
+    for (const alias of finding.fieldAliases) add(this.needlesIn(alias, false));
+    add(this.needlesIn(finding.description ?? '', true));
+    for (const comment of finding.fieldComments) add(this.needlesIn(comment.text, true));
+    for (const comment of finding.entityComments) add(this.needlesIn(comment.text, true));
+    const found: ApplicableDuty[] = [];
+    for (const rule of RULES) {
+      const category = finding.category;
+      const byCategory = category !== null && rule.categories?.find((c) => category === c || category.startsWith(`${c}.`));
+      if (byCategory) {
+        found.push({ duty: rule.duty, because: byCategory });
+        continue;
       }
+      const because = matchedCondition(rule.conditions, present);
+      if (because !== undefined) found.push({ duty: rule.duty, because });
     }
+    return found.sort((a, b) => b.duty.minimum.months - a.duty.minimum.months);
   }
-  return found.sort((a, b) => b.duty.minimum.months - a.duty.minimum.months);
+
+  /** The needles one name (or comment, without its `@pi` annotations) holds. */
+  private needlesIn(text: string, prose: boolean): readonly string[] {
+    const cache = prose ? this.inProse : this.inNames;
+    let needles = cache.get(text);
+    if (needles === undefined) {
+      const words = prose ? withoutAnnotations(text) : text;
+      const found = wordTokens(words).filter((token) => WORD_NEEDLES.has(token));
+      if (CJK.test(words)) found.push(...CJK_NEEDLES.filter((needle) => words.includes(needle)));
+      needles = found.length === 0 ? NONE : found;
+      cache.set(text, needles);
+    }
+    return needles;
+  }
+}
+
+/** What made the first condition that holds hold (`bank + statement`), or undefined. */
+function matchedCondition(conditions: readonly Condition[], present: readonly string[]): string | undefined {
+  for (const condition of conditions) {
+    const matched: string[] = [];
+    for (const group of condition) {
+      const needle = group.find((n) => present.includes(n));
+      if (needle === undefined) break;
+      matched.push(needle);
+    }
+    if (matched.length === condition.length) return matched.join(' + ');
+  }
+  return undefined;
 }

@@ -30,23 +30,25 @@ export const missingDisposition: Rule = {
   },
   check(context) {
     const diagnostics: Diagnostic[] = [];
+    const zh = context.lang === 'zh-CN';
     for (const { finding, disposition, evidence } of context.personal) {
       if (disposition !== null) continue;
-      const own = evidenceForField(evidence, [finding.field, ...finding.fieldAliases]);
-      const kinds = [...new Set(own.map((e) => evidenceKindLabel(e.kind, context.lang)))];
-      const hint = kinds.length === 0 ? '' : context.message('evidenceHint', { kinds: kinds.join(context.lang === 'zh-CN' ? '、' : ', ') });
-      const params = { field: fieldName(finding), ...categoryParams(finding, context.categoryLabel, context.lang), hint };
-      const related = evidenceLocations(own, context.lang);
-      diagnostics.push({
+      // Most fields have no evidence: spare filtering and labelling nothing.
+      const own = evidence.length === 0 ? [] : evidenceForField(evidence, [finding.field, ...finding.fieldAliases]);
+      const kinds = own.length === 0 ? [] : [...new Set(own.map((e) => evidenceKindLabel(e.kind, context.lang)))];
+      const hint = kinds.length === 0 ? '' : context.message('evidenceHint', { kinds: kinds.join(zh ? '、' : ', ') });
+      const { label, category } = categoryParams(finding, context.categoryLabel, context.lang);
+      const diagnostic: Diagnostic = {
         rule: missingDisposition.meta.id,
         severity: context.severity(finding.sensitive ? 'error' : 'warning'),
         file: finding.file,
         line: finding.line,
         column: finding.column,
-        message: context.message(finding.sensitive ? 'sensitive' : 'plain', params),
+        message: context.message(finding.sensitive ? 'sensitive' : 'plain', { field: fieldName(finding), label, category, hint }),
         fieldId: finding.id,
-        ...(related.length > 0 ? { related } : {}),
-      });
+      };
+      if (own.length > 0) diagnostic.related = evidenceLocations(own, context.lang);
+      diagnostics.push(diagnostic);
     }
     return diagnostics;
   },

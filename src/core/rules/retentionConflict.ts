@@ -1,4 +1,4 @@
-import { retentionDutiesFor, type ApplicableDuty } from '../disposition/retention';
+import { RetentionDutyMatcher, type ApplicableDuty } from '../disposition/retention';
 import { declarationDiagnostic } from './declarationDiagnostic';
 import { declarationKey, groupBy } from './locations';
 import type { AssessedField, Lang, Rule } from './model';
@@ -28,12 +28,12 @@ export const retentionConflict: Rule = {
   },
   check(context) {
     const conflicts: { field: AssessedField; duty: ApplicableDuty; variant: 'deletes' | 'tooShort' }[] = [];
+    const duties = new RetentionDutyMatcher();
     for (const field of context.personal) {
       const d = field.disposition;
       if (!d) continue;
-      const duties = retentionDutiesFor(field.finding);
-      if (duties.length === 0) continue;
-      const longest = duties[0];
+      const longest = duties.dutiesFor(field.finding)[0];
+      if (longest === undefined) continue;
       if (d.action === 'delete' || d.action === 'destroy') conflicts.push({ field, duty: longest, variant: 'deletes' });
       else if (d.action === 'retain' && d.period && d.period.months < longest.duty.minimum.months) conflicts.push({ field, duty: longest, variant: 'tooShort' });
     }

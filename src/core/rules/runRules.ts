@@ -2,7 +2,7 @@ import { categoryLabel as defaultCategoryLabel } from '../classify/categories';
 import type { PiAuditConfig, Severity } from '../config/model';
 import type { AssessedField, Diagnostic, DiagnosticSeverity, Lang, RuleContext } from './model';
 import { RULES } from './registry';
-import { fillTemplate, pick } from './template';
+import { compileTemplate, pick } from './template';
 
 export interface RunRulesOptions {
   /** Category label lookup; defaults to the categories table (`身份证号` / `Resident ID number`). */
@@ -24,6 +24,7 @@ export function runRules(fields: readonly AssessedField[], config: PiAuditConfig
     if (!rule.check) continue;
     const configured = configuredSeverity(config, rule.meta.id);
     if (configured === 'off') continue;
+    const templates = new Map<string, ReturnType<typeof compileTemplate>>();
     const context: RuleContext = {
       fields,
       personal,
@@ -32,12 +33,18 @@ export function runRules(fields: readonly AssessedField[], config: PiAuditConfig
       categoryLabel: (id) => label(id, lang),
       severity: (fallback) => configured ?? fallback,
       message: (variant, params) => {
-        const template = rule.meta.messages[variant];
-        if (!template) throw new Error(`no message "${variant}" for rule ${rule.meta.id}`);
-        return fillTemplate(pick(template, lang), params);
+        let fill = templates.get(variant);
+        if (!fill) {
+          const template = rule.meta.messages[variant];
+          if (!template) throw new Error(`no message "${variant}" for rule ${rule.meta.id}`);
+          fill = compileTemplate(pick(template, lang));
+          templates.set(variant, fill);
+        }
+        return fill(params);
       },
     };
-    diagnostics.push(...rule.check(context));
+    // A loop, not `push(...list)`: spreading a list of thousands of diagnostics is slow.
+    for (const diagnostic of rule.check(context)) diagnostics.push(diagnostic);
   }
   return diagnostics.sort(compareDiagnostics);
 }

@@ -1,5 +1,9 @@
+import type { DispositionAction } from '../disposition/model';
 import { categoryParams, fieldName } from './locations';
 import type { Diagnostic, Rule } from './model';
+
+/** Dispositions that end the exposure (or declare the field not PI). */
+const HANDLED: ReadonlySet<DispositionAction> = new Set<DispositionAction>(['anonymize', 'delete', 'destroy', 'ignore']);
 
 /** `pi/sensitive-unprotected`: sensitive PI stored in the clear, and not going to be anonymized or deleted. */
 export const sensitiveUnprotected: Rule = {
@@ -23,14 +27,15 @@ export const sensitiveUnprotected: Rule = {
     const diagnostics: Diagnostic[] = [];
     for (const { finding, disposition } of context.personal) {
       if (!finding.sensitive || finding.protected) continue;
-      if (disposition && ['anonymize', 'delete', 'destroy', 'ignore'].includes(disposition.action)) continue;
+      if (disposition && HANDLED.has(disposition.action)) continue;
+      const { label, category } = categoryParams(finding, context.categoryLabel, context.lang);
       diagnostics.push({
         rule: sensitiveUnprotected.meta.id,
         severity: context.severity(sensitiveUnprotected.meta.defaultSeverity),
         file: finding.file,
         line: finding.line,
         column: finding.column,
-        message: context.message('unprotected', { field: fieldName(finding), ...categoryParams(finding, context.categoryLabel, context.lang) }),
+        message: context.message('unprotected', { field: fieldName(finding), label, category }),
         fieldId: finding.id,
       });
     }

@@ -1,7 +1,7 @@
 import { entityKeyOf } from '../disposition/evidence/entityIndex';
 import { showsPurge } from '../disposition/evidence/collect';
 import { evidenceLocations, groupBy } from './locations';
-import type { Diagnostic, Rule } from './model';
+import type { AssessedField, Diagnostic, Rule } from './model';
 
 /** `pi/soft-delete-only`: the entity's PI is only ever flagged as deleted, never purged. */
 export const softDeleteOnly: Rule = {
@@ -23,7 +23,7 @@ export const softDeleteOnly: Rule = {
   },
   check(context) {
     const diagnostics: Diagnostic[] = [];
-    for (const group of groupBy(context.personal, (f) => entityKeyOf(f.finding))) {
+    for (const group of groupBy(fieldsOfSoftDeletedEntities(context.personal), (f) => entityKeyOf(f.finding))) {
       const evidence = group.flatMap((f) => f.evidence);
       const soft = dedupe(evidence.filter((e) => e.kind === 'soft-delete'));
       if (soft.length === 0 || showsPurge(evidence)) continue;
@@ -47,4 +47,24 @@ export const softDeleteOnly: Rule = {
 
 function dedupe<T extends { file: string; line: number; column: number }>(items: readonly T[]): T[] {
   return groupBy(items, (e) => `${e.file}:${e.line}:${e.column}`).map((g) => g[0]);
+}
+
+/**
+ * The fields of the entities that have soft-delete evidence, in their order: only those can be
+ * reported, and most entities have none (their keys are not worth building).
+ */
+function fieldsOfSoftDeletedEntities(fields: readonly AssessedField[]): readonly AssessedField[] {
+  const keys = new Set<string>();
+  const files = new Set<string>();
+  let hashInName = false;
+  for (const { finding, evidence } of fields) {
+    if (!evidence.some((e) => e.kind === 'soft-delete')) continue;
+    keys.add(entityKeyOf(finding));
+    files.add(finding.file);
+    hashInName ||= finding.entity.includes('#');
+  }
+  if (keys.size === 0) return [];
+  // A field in another file has another key, unless a `#` in an entity name makes two keys meet
+  // (`a#b` + `#` + `c` is `a` + `#` + `b#c`).
+  return fields.filter(({ finding }) => (files.has(finding.file) || hashInName || finding.entity.includes('#')) && keys.has(entityKeyOf(finding)));
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { annotationProblemMessage } from '../../../src/core/disposition/annotationMessages';
-import { mentionsAnnotation, parseAnnotations, withoutAnnotations } from '../../../src/core/disposition/annotation';
+import { AnnotationReader, mentionsAnnotation, parseAnnotations, withoutAnnotations } from '../../../src/core/disposition/annotation';
 import type { AnnotationParse } from '../../../src/core/disposition/model';
 import { parsePeriod } from '../../../src/core/disposition/period';
 
@@ -198,6 +198,31 @@ describe('@pi annotation grammar', () => {
         assert.doesNotThrow(() => parseAnnotations({ text, line: 1, column: 1 }));
       }
     });
+  });
+
+  it('an AnnotationReader reads every comment as parseAnnotations does, each result a copy of its own', () => {
+    const reader = new AnnotationReader();
+    const comments = [
+      { text: '// @pi retain 30y basis="会计档案管理办法 第十四条" then=destroy x-team=fin', line: 3, column: 5 },
+      { text: '/* @pi retain 30y basis="会计档案管理办法 第十四条" then=destroy x-team=fin */', line: 9, column: 1 },
+      { text: '@pi delet', line: 4, column: 2 },
+      { text: '/**\n * 经办人 @pi delet\n */', line: 12, column: 3 },
+      { text: '@pi delete; @pi anonymize method=hash', line: 20, column: 7 },
+      { text: '经办人姓名', line: 1, column: 1 },
+    ];
+    for (const exact of [true, false]) {
+      for (const comment of [...comments, ...comments]) assert.deepEqual(reader.read(comment, exact), parseAnnotations(comment, exact), comment.text);
+    }
+    const [first] = reader.read(comments[0]) as Ok[];
+    const [second] = reader.read(comments[1]) as Ok[];
+    assert.notEqual(first.disposition, second.disposition);
+    first.disposition.extra['x-team'] = 'changed';
+    if (first.disposition.period) first.disposition.period.months = 1;
+    assert.deepEqual([second.disposition.extra, second.disposition.period], [{ 'x-team': 'fin' }, { text: '30y', months: 360 }]);
+    const [rejected] = reader.read(comments[2]) as Failed[];
+    const [again] = reader.read(comments[2]) as Failed[];
+    assert.notEqual(rejected.problem, again.problem);
+    assert.notEqual(rejected.problem?.params, again.problem?.params);
   });
 
   it('withoutAnnotations drops the annotation, keeps the prose', () => {

@@ -69,6 +69,13 @@ describe('evidence line scans, kept per file text', () => {
     ]);
     assert.ok(!lines.some((l) => l.line === 8), 'nothing on a line without a hit or an open UPDATE');
   });
+
+  it('reads an UPDATE across blank lines within its window only (evidence excerpts blank most lines)', () => {
+    const text = ['UPDATE ry_jbxx', '', '  SET sjhm = NULL,', '', '', '', '', "      sfzh = MD5(sfzh)", '', 'UPDATE hy_jbxx', '', '', '', '', '', '', '', '  SET xm = NULL', ' WHERE id = 1;'].join('\n');
+    const continued = scanLines(text).filter((l) => l.continued).map((l) => [l.line, l.continued?.table, l.continued?.assignments.map((a) => a.column)]);
+    assert.deepEqual(continued, [[3, 'ry_jbxx', ['sjhm']]]);
+    assert.deepEqual(scanLines(text.replace(/\n/g, '\r\n')), scanLines(text));
+  });
 });
 
 describe('assessment cache', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { crossBorderSignal } from '../../../src/core/disposition/crossBorder';
-import { RETENTION_DUTIES, retentionDutiesFor } from '../../../src/core/disposition/retention';
+import { RETENTION_DUTIES, RetentionDutyMatcher, retentionDutiesFor } from '../../../src/core/disposition/retention';
 import { comment, finding } from './findingFixture';
 
 const dutyIds = (...args: Parameters<typeof finding>): string[] => retentionDutiesFor(finding(...args)).map((d) => d.duty.id);
@@ -51,6 +51,37 @@ describe('retention table', () => {
     assert.deepEqual(dutyIds({ entity: 'sales_contract', field: 'contact_name' }), []);
     assert.deepEqual(dutyIds({ entity: 'hy_jbxx', field: 'xm', fieldComments: [comment('@pi delete reason="不是发票"', 3)] }), []);
     assert.deepEqual(dutyIds({ entity: 'catalog', field: 'blogger_name' }), []);
+  });
+});
+
+describe('retention duty matcher', () => {
+  it('judges each of many fields on its own names and comments, as retentionDutiesFor does', () => {
+    const fields = [
+      finding({ entity: 'cw_pz', field: 'jbr_xm', description: '经办人姓名', entityComments: [comment('记账凭证', 1)] }),
+      finding({ entity: 'cw_pz', field: 'fhr_xm', entityComments: [comment('记账凭证', 1)] }),
+      finding({ entity: 'hy_jbxx', field: 'jbr_xm', description: '经办人姓名' }),
+      finding({ entity: 'BankStatement', field: 'holderName', entityAliases: ['t_bank_statement'] }),
+      finding({ entity: 'bank_card', field: 'holder_name' }),
+      finding({ entity: 'statement', field: 'holder_name', entityComments: [comment('月度对账单', 2)] }),
+      finding({ entity: 'hy_jbxx', field: 'xm', fieldComments: [comment('@pi delete reason="不是发票"', 3)] }),
+      finding({ entity: 'hy_jbxx', field: 'fp_xm', fieldComments: [comment('发票抬头 @pi delete', 3)] }),
+      finding({ entity: 'migrant_worker', field: 'name', fieldAliases: ['worker_name'] }),
+      finding({ entity: 'sales_order', field: 'pay_password', category: 'network.credential' }),
+      finding({ entity: 'LoginLog', field: 'ip', category: 'network.ip' }),
+      finding({ entity: 'ry_gzxx', field: 'jbgz', category: 'property.income' }),
+    ];
+    const matcher = new RetentionDutyMatcher();
+    const judged = [...fields, ...[...fields].reverse()].map((field) => ({ field, duties: matcher.dutiesFor(field) }));
+    for (const { field, duties } of judged) assert.deepEqual(duties, retentionDutiesFor(field), `${field.entity}.${field.field}`);
+    const because = (entity: string, field: string): string[] => judged.find((j) => j.field.entity === entity && j.field.field === field)?.duties.map((d) => d.because) ?? [];
+    assert.deepEqual(because('cw_pz', 'fhr_xm'), ['记账凭证']);
+    assert.deepEqual(because('hy_jbxx', 'jbr_xm'), []);
+    assert.deepEqual(because('BankStatement', 'holderName'), ['bank + statement']);
+    assert.deepEqual(because('bank_card', 'holder_name'), []);
+    assert.deepEqual(because('statement', 'holder_name'), ['对账单']);
+    assert.deepEqual(because('hy_jbxx', 'xm'), []);
+    assert.deepEqual(because('hy_jbxx', 'fp_xm'), ['发票']);
+    assert.deepEqual(because('migrant_worker', 'name'), ['migrant + worker']);
   });
 });
 

@@ -51,6 +51,22 @@ describe('pi/soft-delete-only', () => {
     assert.deepEqual(d.related, [{ file: 'db/hr_schema.sql', line: 8, column: 3, message: 'soft delete only: del_flag (soft-delete flag)' }]);
   });
 
+  it('counts every field of the entity, those without evidence and those listed after other entities too', () => {
+    const member = finding({ entity: 'hy_jbxx', field: 'sjhm', category: 'basic.phone', line: 30 });
+    const name = finding({ entity: 'ry_jbxx', field: 'xm', line: 8 });
+    const diagnostics = rule('pi/soft-delete-only', [assessed(sfzh, null, [softFlag]), assessed(member), assessed(name), assessed(sjhm, null, [softFlag])]);
+    assert.deepEqual(diagnostics.map((d) => [d.fieldId, d.message.match(/\d+ PI field/)?.[0]]), [[sfzh.id, '3 PI field']]);
+  });
+
+  it('groups fields by entity key, `<file>#<entity>`, even where a `#` in a name makes two keys meet', () => {
+    const flagged = finding({ file: 'db/x', entity: 'y#z', field: 'xm' });
+    const other = finding({ file: 'db/x#y', entity: 'z', field: 'sjhm' });
+    for (const [soft, plain] of [[flagged, other], [other, flagged]]) {
+      const diagnostics = rule('pi/soft-delete-only', [assessed(soft, null, [softFlag]), assessed(plain)]);
+      assert.deepEqual(diagnostics.map((d) => d.message.match(/\d+ PI field/)?.[0]), ['2 PI field']);
+    }
+  });
+
   it('is silent when something purges the entity, or when its PI is kept, transferred or anonymized', () => {
     const purge: Evidence = { kind: 'purge-job', file: 'jobs/purge.sql', line: 3, column: 1, text: 'ON SCHEDULE → DELETE FROM ry_jbxx' };
     assert.deepEqual(rule('pi/soft-delete-only', [assessed(sfzh, null, [softFlag, purge])]), []);

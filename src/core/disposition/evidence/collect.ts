@@ -44,9 +44,19 @@ export function collectEvidence(files: readonly ScannedText[], entities: readonl
   const pending: Pending[] = [];
   for (const { file, text } of files) attachFile(file, cache ? cache.lines(file, text) : scanLines(text), index, pending);
   cache?.keepOnly(new Set(files.map((f) => f.file)));
+  // A large tree has tens of thousands of fields but few distinct names: each is judged once.
+  const flags = new Map<string, boolean>();
+  const isFlag = (name: string): boolean => {
+    let flag = flags.get(name);
+    if (flag === undefined) {
+      flag = SOFT_DELETE_FLAGS.has(squash(name));
+      flags.set(name, flag);
+    }
+    return flag;
+  };
   for (const entity of entities) {
     for (const field of entity.fields) {
-      if (![field.name, ...field.aliases].some((name) => SOFT_DELETE_FLAGS.has(squash(name)))) continue;
+      if (!isFlag(field.name) && !field.aliases.some(isFlag)) continue;
       // Entity-wide: the flag hides every column of the row, so no `field` here.
       pending.push({ entity, evidence: { kind: 'soft-delete', file: entity.file, line: field.line, column: field.column, text: snippet(`${field.name} (soft-delete flag)`) } });
     }

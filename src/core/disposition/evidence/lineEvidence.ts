@@ -41,6 +41,9 @@ export function scanLines(text: string): LineEvidence[] {
   let update: { line: number; table: string } | null = null;
   let header: { line: number; name: string } | null = null;
   for (let i = 0; i < lines.length; i++) {
+    // An empty line shows nothing and changes no state that shows anything: an UPDATE opened
+    // above stays open until a later line is past its window, which closes it just the same.
+    if (lines[i].length === 0) continue;
     const line = lines[i].length > MAX_LINE ? lines[i].slice(0, MAX_LINE) : lines[i];
     if (isCommentLine(line)) continue;
     const lineNumber = i + 1;
