@@ -1,4 +1,4 @@
-import { declarationHeader, detectLine, isCommentLine, MAX_LINE } from '../disposition/evidence/detectors';
+import { declarationHeader, detectLine, HEADER_TRIGGER, isCommentLine, MAX_LINE, TRIGGER } from '../disposition/evidence/detectors';
 import { TextLines } from './textLines';
 
 /**
@@ -20,11 +20,10 @@ const UPDATE_LINES = 16;
 
 /**
  * Every line on which `detectLine` can find a hit or `declarationHeader` a declaration holds one
- * of these words: they are the detectors' own first tests (`TRIGGER` and `HEADER_TRIGGER` in
- * disposition/evidence/detectors.ts, in that order; `evidenceTriggers.test.ts` holds the two in
- * step). One search of the whole text for them replaces three tests of every line.
+ * of these words: they are the detectors' own first tests (`TRIGGER` and `HEADER_TRIGGER`). One
+ * search of the whole text for them replaces three tests of every line.
  */
-export const LINE_TRIGGER = /delete|remove|destroy|drop|clear|truncate|expire|ttl|time_to_live|cascade|orphan|paranoid|tablelogic|sha|md5|sm[34]|hash|hmac|mask|desensiti|anonymi|pseudonymi|encrypt|redact|tokeni|schedul|cron|xxljob|periodic|setinterval|addfunc|ticker|every|add_job|update|unset|table|class|struct|model|message|schema|define/i;
+const LINE_TRIGGER = new RegExp(`${TRIGGER.source}|${HEADER_TRIGGER.source}`, 'i');
 
 /**
  * Keeps exactly what `collectEvidence` reads, so that searching the excerpt (`excerptText`)

@@ -34,8 +34,8 @@ export const MAX_LINE = 2000;
  * A cheap first look: every detector needs one of these words on the line, and most lines of
  * code have none, so the detectors themselves run on few lines.
  */
-const TRIGGER = /delete|remove|destroy|drop|clear|truncate|expire|ttl|time_to_live|cascade|orphan|paranoid|tablelogic|sha|md5|sm[34]|hash|hmac|mask|desensiti|anonymi|pseudonymi|encrypt|redact|tokeni|schedul|cron|xxljob|periodic|setinterval|addfunc|ticker|every|add_job|update|unset/i;
-const HEADER_TRIGGER = /table|class|struct|model|message|schema|define/i;
+export const TRIGGER = /delete|remove|destroy|drop|clear|truncate|expire|ttl|time_to_live|cascade|orphan|paranoid|tablelogic|sha|md5|sm[34]|hash|hmac|mask|desensiti|anonymi|pseudonymi|encrypt|redact|tokeni|schedul|cron|xxljob|periodic|setinterval|addfunc|ticker|every|add_job|update|unset/i;
+export const HEADER_TRIGGER = /table|class|struct|model|message|schema|define/i;
 
 const IDENT = String.raw`[A-Za-z_$][\w$]*`;
 const QUOTED_NAME = String.raw`[\`"\[]?[\w$.]+[\`"\]]?`;
