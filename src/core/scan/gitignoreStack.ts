@@ -27,3 +27,29 @@ export function isGitIgnored(levels: readonly IgnoreLevel[], absPath: string, is
   }
   return false;
 }
+
+/**
+ * Where a folder is seen from each level: its path relative to the level's folder with forward
+ * slashes ('' for the level's own folder), or undefined when it is not inside it. Worked out once
+ * per folder so that its entries are tested with `isEntryGitIgnored` without a path computation
+ * per entry and level.
+ */
+export function folderFromLevels(levels: readonly IgnoreLevel[], dir: string): (string | undefined)[] {
+  return levels.map((level) => {
+    const rel = path.relative(level.dir, dir).split(path.sep).join('/');
+    return rel === '..' || rel.startsWith('../') || path.isAbsolute(rel) ? undefined : rel;
+  });
+}
+
+/** `isGitIgnored` for the entry `name` of a folder seen from the levels as `folderFromLevels` says. */
+export function isEntryGitIgnored(levels: readonly IgnoreLevel[], seenFrom: readonly (string | undefined)[], name: string, isDirectory: boolean): boolean {
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const base = seenFrom[i];
+    if (base === undefined) continue;
+    const rel = base === '' ? name : `${base}/${name}`;
+    const verdict = levels[i].rules.test(isDirectory ? `${rel}/` : rel);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Minimatch, type MinimatchOptions } from 'minimatch';
-import { type IgnoreLevel, ignoreLevel, isGitIgnored } from './gitignoreStack';
+import { folderFromLevels, type IgnoreLevel, ignoreLevel, isEntryGitIgnored, isGitIgnored } from './gitignoreStack';
 import type { SkippedFile } from './model';
 import { displayPath, displaySegment } from '../values/redactValues';
 import { nodeFileSystem, type WalkerFileSystem, type WalkerStats } from './walkerFileSystem';
@@ -51,6 +51,8 @@ interface OpenFolder {
   names: string[];
   next: number;
   levels: readonly IgnoreLevel[];
+  /** The folder as each level sees it (`folderFromLevels`). */
+  seenFrom: readonly (string | undefined)[];
 }
 
 /**
@@ -185,13 +187,15 @@ class Walk {
     this.walkedDirs.add(real);
     this.openDirs.add(real);
     const own = this.options.useGitignore === false ? undefined : await this.readIgnoreFile(dir, '.gitignore');
-    return { dir, relDir, shownDir: displayPath(relDir), real, names: names.sort(compareCodeUnits), next: 0, levels: own ? [...levels, own] : levels };
+    const active = own ? [...levels, own] : levels;
+    return { dir, relDir, shownDir: displayPath(relDir), real, names: names.sort(compareCodeUnits), next: 0, levels: active, seenFrom: folderFromLevels(active, dir) };
   }
 
   /** One entry of a folder: a file in scope, a folder to walk, or nothing (out of scope, skipped). */
   private async entry(folder: OpenFolder, name: string): Promise<WalkedFile | OpenFolder | undefined> {
     this.options.signal?.throwIfAborted();
-    const absPath = path.join(folder.dir, name);
+    // `path.join` without its normalising: the folder's path is normal and a name has no separator.
+    const absPath = folder.dir.endsWith(path.sep) ? `${folder.dir}${name}` : `${folder.dir}${path.sep}${name}`;
     // The same as `rel(absPath)`, which is lexical, without working it out from the root again.
     const relPath = folder.relDir === '' ? name : `${folder.relDir}/${name}`;
     const levels = folder.levels;
@@ -205,12 +209,12 @@ class Walk {
       }
     } catch (error) {
       // A dangling link or an entry that vanished: report it if it was in scope.
-      if (!isGitIgnored(levels, absPath, false) && this.inScope(relPath, false)) this.skip(absPath, false, unreadable(error));
+      if (!isEntryGitIgnored(levels, folder.seenFrom, name, false) && this.inScope(relPath, false)) this.skip(absPath, false, unreadable(error));
       return undefined;
     }
     const isDirectory = stats.isDirectory();
     if (isDirectory && VCS_FOLDERS.has(name)) return undefined;
-    if (isGitIgnored(levels, absPath, isDirectory) || !this.inScope(relPath, isDirectory)) return undefined;
+    if (isEntryGitIgnored(levels, folder.seenFrom, name, isDirectory) || !this.inScope(relPath, isDirectory)) return undefined;
 
     if (isDirectory) {
       if (this.ignoredFolders.has(name)) {
