@@ -124,7 +124,7 @@ function writeReport(result: ScanResult, options: CliOptions, io: CliIO, l10n: L
   const color = options.color ?? (!options.output && Boolean(io.stdout.isTTY));
   if (options.format === 'json') {
     // Written piece by piece: the report of a large tree is tens of MB, never one string in memory.
-    const keepingProblems = options.output ? writeJsonFile(result, options.output) : writeJsonReportTo(result, (piece) => io.stdout.write(piece));
+    const keepingProblems = options.output ? writeJsonFile(result, options.output) : writeJsonReportTo(result, (piece) => io.stdout.write(typeof piece === 'string' ? piece : Buffer.from(piece)));
     for (const problem of options.quiet ? [] : keepingProblems) io.stderr.write(redactValues(`${l10n.t('Cache: {0}', problem)}\n`));
     if (options.output && !options.quiet) io.stderr.write(redactValues(`${l10n.t('Wrote {0}', options.output)}\n`));
     return;

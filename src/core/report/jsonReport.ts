@@ -65,7 +65,8 @@ export function writeJsonReport(result: ScanResult, fd: number): string[] {
 }
 
 /**
- * Hands the JSON report to `write` in blocks of about a megabyte. The lists of a result kept in
+ * Hands the JSON report to `write` in blocks of about a megabyte (a block may be a buffer that
+ * is used again after `write` returns: a sink that keeps it must copy it). The lists of a result kept in
  * the cache folder are copied from the report last written for the same result when there is
  * one, and kept for the next report otherwise (keptReportBody.ts). Returns the problems met
  * keeping them; the report itself is written whole either way.
@@ -73,11 +74,7 @@ export function writeJsonReport(result: ScanResult, fd: number): string[] {
 export function writeJsonReportTo(result: ScanResult, write: (piece: string | Uint8Array) => void): string[] {
   writeInBlocks(headChunks(result), write);
   const kept = result.kept && new KeptReportBody(result.kept);
-  const body = kept?.read();
-  if (body) {
-    write(body);
-    return [];
-  }
+  if (kept?.copyTo(write)) return [];
   const recorder = kept?.record();
   writeInBlocks(bodyChunks(result), (text) => {
     write(text);

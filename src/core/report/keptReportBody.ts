@@ -3,6 +3,9 @@ import * as path from 'node:path';
 
 const BODY_FILE = 'last-report-body.json';
 const MAGIC = 'pi-audit report body 1';
+/** The closing line (magic, `end`, length) fits in this many bytes. */
+const TAIL_BYTES = 64;
+const BLOCK_BYTES = 1 << 20;
 
 /**
  * The lists of the JSON report (fields, values, diagnostics, problems: all but its head) as last
@@ -23,21 +26,38 @@ export class KeptReportBody {
     this.head = Buffer.from(`${MAGIC} ${kept.key}\n`, 'utf8');
   }
 
-  /** The kept bytes for this key, or undefined (none, another key's, or damaged). */
-  read(): Buffer | undefined {
-    let bytes: Buffer;
+  /**
+   * Hands the kept bytes for this key to `write` in blocks of about a megabyte (one buffer,
+   * reused: a sink that keeps a block must copy it) and returns true; false, having written
+   * nothing, when there are none for this key or they are damaged.
+   */
+  copyTo(write: (block: Uint8Array) => void): boolean {
+    let fd: number;
     try {
-      bytes = fs.readFileSync(this.file);
+      fd = fs.openSync(this.file, 'r');
     } catch (error) {
-      if (isNotFound(error)) return undefined;
+      if (isNotFound(error)) return false;
       throw error;
     }
-    if (!bytes.subarray(0, this.head.length).equals(this.head)) return undefined;
-    const tailStart = bytes.lastIndexOf(`\n${MAGIC} end `);
-    if (tailStart < this.head.length) return undefined;
-    const tail = bytes.subarray(tailStart + 1).toString('utf8');
-    const length = Number(/ end (\d+)\n$/.exec(tail)?.[1] ?? Number.NaN);
-    return tailStart - this.head.length === length ? bytes.subarray(this.head.length, tailStart) : undefined;
+    try {
+      const size = fs.fstatSync(fd).size;
+      if (!readAt(fd, 0, this.head.length).equals(this.head)) return false;
+      const tail = readAt(fd, Math.max(this.head.length, size - TAIL_BYTES), TAIL_BYTES).toString('latin1');
+      const closing = new RegExp(`\n${MAGIC} end (\\d+)\n$`).exec(tail);
+      if (!closing) return false;
+      const length = Number(closing[1]);
+      if (this.head.length + length + closing[0].length !== size) return false;
+      const block = Buffer.allocUnsafe(Math.min(BLOCK_BYTES, Math.max(1, length)));
+      for (let at = 0; at < length; ) {
+        const read = fs.readSync(fd, block, 0, Math.min(block.length, length - at), this.head.length + at);
+        if (read === 0) throw new Error(`${this.file} ended early while it was copied`);
+        write(block.subarray(0, read));
+        at += read;
+      }
+      return true;
+    } finally {
+      fs.closeSync(fd);
+    }
   }
 
   /** Starts keeping a new body for this key: `write` each piece, then `commit`. */
@@ -98,6 +118,13 @@ export class BodyRecorder {
       fs.rmSync(this.temp, { force: true });
     }
   }
+}
+
+/** `length` bytes at `position`, fewer when the file ends first. */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  const read = fs.readSync(fd, bytes, 0, length, position);
+  return bytes.subarray(0, read);
 }
 
 function isNotFound(error: unknown): boolean {
