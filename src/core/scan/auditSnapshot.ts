@@ -7,7 +7,7 @@ import type { ScanResult } from './scanResult';
 
 /** The last scan's result, beside the packs in the cache folder (one per folder: the last scan wins). */
 const SNAPSHOT_FILE = 'last-scan.bin';
-const SNAPSHOT_MAGIC = 'pi-audit scan snapshot 2';
+const SNAPSHOT_MAGIC = 'pi-audit scan snapshot 3';
 const TRAILER_MAGIC = 'pi-audit snapshot end';
 
 /** A scan's result without the time it took and where it is kept, as the snapshot holds it. */
@@ -23,10 +23,17 @@ const LIST_GROUPS = [['fields', 'assessed'], ['values'], ['diagnostics'], ['prob
 type LazyList = (typeof LIST_GROUPS)[number][number];
 type SnapshotHead = Omit<TimelessResult, LazyList>;
 
+/**
+ * Items per serialized piece of a group: a whole list serialized at once is tens of MB beside the
+ * audit's objects, at the scan's peak memory. A group's lists are cut in step (the reported
+ * and the assessed fields are the same fields in the same order), so shared parts stay together.
+ */
+const ITEMS_PER_PIECE = 2000;
+
 interface SnapshotIndex {
   head: SnapshotHead;
-  /** Each group's list names and length in bytes, in file order after the key. */
-  lists: [readonly LazyList[], number][];
+  /** Each group's list names and the length in bytes of each of its pieces, in file order after the key. */
+  lists: [readonly LazyList[], number[]][];
 }
 
 /**
@@ -97,12 +104,15 @@ export class AuditSnapshot {
     const fd = fs.openSync(temp, 'w');
     try {
       fs.writeFileSync(fd, headOf(key));
-      // One list at a time: the whole result serialized at once is tens of MB at the scan's peak.
-      const lists: [readonly LazyList[], number][] = [];
+      const lists: [readonly LazyList[], number[]][] = [];
       for (const names of LIST_GROUPS) {
-        const bytes = serialize(names.map((name) => result[name]));
-        fs.writeFileSync(fd, bytes);
-        lists.push([names, bytes.length]);
+        const pieces: number[] = [];
+        for (const piece of piecesOf(names.map((name) => result[name]))) {
+          const bytes = serialize(piece);
+          fs.writeFileSync(fd, bytes);
+          pieces.push(bytes.length);
+        }
+        lists.push([names, pieces]);
       }
       const head: Partial<TimelessResult> = { ...result };
       for (const names of LIST_GROUPS) for (const name of names) delete head[name];
@@ -115,6 +125,17 @@ export class AuditSnapshot {
     }
     fs.renameSync(temp, this.file);
   }
+}
+
+/** The lists cut in step into pieces of `ITEMS_PER_PIECE` items (one piece when their lengths differ). */
+function piecesOf(lists: readonly (readonly unknown[])[]): unknown[][][] {
+  const length = lists[0].length;
+  if (lists.some((list) => list.length !== length)) return [lists.map((list) => [...list])];
+  const pieces: unknown[][][] = [];
+  for (let start = 0; start < length || start === 0; start += ITEMS_PER_PIECE) {
+    pieces.push(lists.map((list) => list.slice(start, start + ITEMS_PER_PIECE)));
+  }
+  return pieces;
 }
 
 function headOf(key: string): string {
@@ -150,7 +171,8 @@ function readIndex(fd: number, size: number, listsStart: number): SnapshotIndex 
     if (error instanceof Error) return undefined; // damaged: made again by this scan
     throw error;
   }
-  const listed = Array.isArray(index?.lists) ? index.lists.reduce((sum, [, length]) => sum + length, 0) : -1;
+  const whole = Array.isArray(index?.lists) && index.lists.every(([, pieces]) => Array.isArray(pieces));
+  const listed = whole ? index.lists.reduce((sum, [, pieces]) => sum + pieces.reduce((a, b) => a + b, 0), 0) : -1;
   return listsStart + listed === indexAt ? index : undefined;
 }
 
@@ -163,15 +185,25 @@ function readIndex(fd: number, size: number, listsStart: number): SnapshotIndex 
 function lazyResult(file: string, head: Buffer, index: SnapshotIndex): TimelessResult {
   const result = { ...index.head } as TimelessResult;
   let at = head.length;
-  for (const [names, length] of index.lists) {
+  for (const [names, pieces] of index.lists) {
     const position = at;
+    const length = pieces.reduce((a, b) => a + b, 0);
     at += length;
     const settle = (name: LazyList, value: unknown): void => {
       Object.defineProperty(result, name, { value, enumerable: true, configurable: true, writable: true });
     };
     const read = (): void => {
-      const values = deserialize(readList(file, head, position, length)) as unknown[];
-      names.forEach((name, i) => settle(name, values[i]));
+      const bytes = readList(file, head, position, length);
+      const lists: unknown[][] = names.map(() => []);
+      let offset = 0;
+      for (const pieceLength of pieces) {
+        const piece = deserialize(bytes.subarray(offset, offset + pieceLength)) as unknown[][];
+        offset += pieceLength;
+        piece.forEach((items, i) => {
+          for (const item of items) lists[i].push(item);
+        });
+      }
+      names.forEach((name, i) => settle(name, lists[i]));
     };
     for (const name of names) {
       Object.defineProperty(result, name, {

@@ -53,6 +53,23 @@ describe('kept scan result', () => {
     assert.equal(snapshot.load(key), undefined);
   });
 
+  it('keeps long lists in pieces and gives them back whole, reported and assessed fields still sharing their parts', async () => {
+    const cold = await scan();
+    const many = <T>(list: readonly T[], times: number): T[] => Array.from({ length: times }, () => list).flat();
+    const times = Math.ceil(4500 / Math.max(1, cold.fields.length));
+    const big = { ...cold, fields: many(cold.fields, times), assessed: many(cold.assessed, times), diagnostics: many(cold.diagnostics, times) };
+    assert.ok(big.fields.length > 4000 && big.fields.length === big.assessed.length);
+    const snapshot = new AuditSnapshot(cacheDir);
+    snapshot.save('big', big);
+    const loaded = snapshot.load('big');
+    assert.ok(loaded);
+    assert.deepEqual(loaded.diagnostics, big.diagnostics);
+    assert.deepEqual(loaded.fields, big.fields);
+    assert.deepEqual(loaded.assessed, big.assessed);
+    assert.equal(big.assessed[2500].finding.reasons, big.fields[2500].reasons, 'the fixture shares them');
+    assert.equal(loaded.assessed[2500].finding.reasons, loaded.fields[2500].reasons, 'still one array, as when they were kept');
+  });
+
   it('takes no kept result from a file cut short', async () => {
     const cold = await scan();
     const file = path.join(cacheDir, 'last-scan.bin');
