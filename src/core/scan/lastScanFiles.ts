@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { errorCode, sameStamp, type FileStamp } from './resultCache';
-import { stillValid } from './resultValidity';
+import { errorCode, sameStamp, type FileStamp, type Validity } from './resultCache';
+import { FOREVER, stillValid } from './resultValidity';
 
 const FILES_FILE = 'last-scan.files';
 const MAGIC = 'pi-audit scan files 1';
@@ -90,5 +90,34 @@ export class FilesMatch {
   /** After a walk whose every file matched: the kept result's key when the walk found no more and skipped the same. */
   snapshotKey(walked: number, walkSkips: string): string | undefined {
     return walked === this.kept.relPaths.length && walkSkips === this.kept.walkSkips ? this.kept.snapshotKey : undefined;
+  }
+}
+
+/**
+ * What a scan notes, file by file, to write its `ScanFiles` at the end: the days on which every
+ * result holds, and whether every result is in the result cache (none timed out, failed or was
+ * unreadable: a list with such a file would never be taken back the same).
+ */
+export class ScanFilesNotes {
+  private readonly validity: Validity = { computedOn: 0, until: FOREVER };
+  private uncached = 0;
+
+  /** A result the cache holds, for as long as it holds. */
+  holds(validity: Validity): void {
+    this.validity.computedOn = Math.max(this.validity.computedOn, validity.computedOn);
+    this.validity.until = Math.min(this.validity.until, validity.until);
+  }
+
+  /** A file whose result the cache does not hold. */
+  notCached(): void {
+    this.uncached++;
+  }
+
+  /** The list to keep for the walked files, or undefined when a result is not cached or a file has no stamp. */
+  files(kept: Pick<ScanFiles, 'inputs' | 'snapshotKey' | 'walkSkips' | 'relPaths'>, stamps: readonly (FileStamp | undefined)[]): ScanFiles | undefined {
+    if (this.uncached > 0) return undefined;
+    const stamped = stamps.filter((stamp): stamp is FileStamp => stamp !== undefined);
+    if (stamped.length !== kept.relPaths.length) return undefined;
+    return { ...kept, ...this.validity, stamps: packStamps(stamped) };
   }
 }

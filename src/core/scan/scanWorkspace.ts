@@ -15,9 +15,8 @@ import type { FileJob } from './fileJob';
 import { toFileAnalysis, type FileResult } from './fileResult';
 import { InProcessRunner } from './inProcessRunner';
 import type { SkippedFile } from './model';
-import { packStamps, type FilesMatch } from './lastScanFiles';
-import { DEFAULT_CACHE_FOLDER, type FileStamp, type Validity } from './resultCache';
-import { FOREVER } from './resultValidity';
+import { ScanFilesNotes, type FilesMatch } from './lastScanFiles';
+import { DEFAULT_CACHE_FOLDER, type FileStamp } from './resultCache';
 import { ScanCache } from './scanCache';
 import { countSeverities, type ScanResult } from './scanResult';
 import { StampingFileSystem } from './stampingFileSystem';
@@ -137,9 +136,8 @@ class ScanRun {
   private lastFiles: FilesMatch | undefined;
   /** The kept result, taken because the walk found exactly its files, unchanged. */
   private kept: { key: string; result: TimelessResult } | undefined;
-  /** The days on which every result of this scan holds, and how many results the cache does not hold. */
-  private readonly validity: Validity = { computedOn: 0, until: FOREVER };
-  private uncached = 0;
+  /** What `last-scan.files` will need (see ScanFilesNotes). */
+  private readonly notes = new ScanFilesNotes();
   /** The walk's skips as JSON, taken when the walk ends (see LastScanFiles). */
   private walkSkips = '';
 
@@ -203,7 +201,7 @@ class ScanRun {
     const cached = this.cache.unchangedResult(job.relPath, this.stamps[job.seq]);
     if (cached) {
       this.results[job.seq] = cached.payload;
-      this.holds(cached);
+      this.notes.holds(cached);
       this.fromCache++;
       this.done++;
       this.progress();
@@ -223,12 +221,6 @@ class ScanRun {
     if (!this.lastFiles) return;
     this.lastFiles = undefined;
     for (const job of this.jobs.slice(0, seq)) this.admit(job);
-  }
-
-  /** Narrows the days on which every result of this scan holds (see ScanFiles). */
-  private holds(validity: Validity): void {
-    this.validity.computedOn = Math.max(this.validity.computedOn, validity.computedOn);
-    this.validity.until = Math.min(this.validity.until, validity.until);
   }
 
   async close(): Promise<void> {
@@ -283,17 +275,9 @@ class ScanRun {
    * scan that walks them unchanged takes the result at once (see LastScanFiles).
    */
   private keepFiles(key: string): void {
-    if (this.uncached > 0 || this.inputs === undefined) return;
-    const stamps = this.stamps.filter((stamp): stamp is FileStamp => stamp !== undefined);
-    if (stamps.length !== this.jobs.length) return;
-    this.cache.keepScanFiles({
-      inputs: this.inputs,
-      snapshotKey: key,
-      ...this.validity,
-      walkSkips: this.walkSkips,
-      relPaths: this.jobs.map((job) => job.relPath),
-      stamps: packStamps(stamps),
-    });
+    if (this.inputs === undefined) return;
+    const files = this.notes.files({ inputs: this.inputs, snapshotKey: key, walkSkips: this.walkSkips, relPaths: this.jobs.map((job) => job.relPath) }, this.stamps);
+    if (files) this.cache.keepScanFiles(files);
   }
 
   /**
@@ -426,20 +410,20 @@ class ScanRun {
     this.done++;
     if (outcome.kind === 'timeout') {
       this.skipped.push({ file: job.relPath, reason: 'timeout' });
-      this.uncached++;
+      this.notes.notCached();
     } else if (outcome.kind === 'failed') {
       this.skipped.push({ file: job.relPath, reason: outcome.reason });
-      this.uncached++;
+      this.notes.notCached();
     } else if (outcome.kind === 'unchanged') {
       const cached = this.cache.sameContent(job.relPath, this.stamps[job.seq]);
       this.results[job.seq] = cached.payload;
-      this.holds(cached);
+      this.notes.holds(cached);
       this.fromCache++;
     } else {
       this.results[job.seq] = outcome.result;
       this.cache.store(job.relPath, this.stamps[job.seq], outcome.hash, outcome.validity, outcome.result);
-      if (outcome.hash === undefined || !this.cache.active) this.uncached++;
-      this.holds(outcome.validity);
+      if (outcome.hash === undefined || !this.cache.active) this.notes.notCached();
+      this.notes.holds(outcome.validity);
     }
     this.progress();
   }
