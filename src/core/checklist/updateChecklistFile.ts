@@ -4,6 +4,7 @@ import { mergeChecklist, mergeParsedChecklist } from './mergeChecklist';
 import type { ChecklistInput } from './model';
 import type { ParsedChecklist } from './parseChecklist';
 import { writeFileAtomic } from './writeFileAtomic';
+import { errorCode } from '../files/errorCode';
 
 export interface ChecklistUpdate {
   /** False when the file already said exactly this. */
@@ -34,7 +35,7 @@ async function readExisting(file: string, shownAs: string): Promise<string | und
   try {
     bytes = await readFile(file);
   } catch (error) {
-    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') return undefined;
+    if (errorCode(error) === 'ENOENT') return undefined;
     throw error;
   }
   try {

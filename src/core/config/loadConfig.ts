@@ -6,6 +6,7 @@ import type { PiAuditConfig } from './model';
 import { overlayConfig, type OverlayOptions } from './overlayConfig';
 import { offsetOfPath, parseYamlSource } from './yamlSource';
 import { formatKeyPath } from './keyPath';
+import { errorCode } from '../files/errorCode';
 
 export interface LoadConfigOptions extends OverlayOptions {
   /** Folder to look in for `.piaudit.yaml` / `.piaudit.yml`. */
@@ -132,6 +133,6 @@ function displayName(file: string, folder: string): string {
 }
 
 function errorText(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error && error.code === 'ENOENT') return 'no such file';
+  if (errorCode(error) === 'ENOENT') return 'no such file';
   return error instanceof Error ? error.message : String(error);
 }

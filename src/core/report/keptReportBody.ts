@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { errorCode } from '../files/errorCode';
+import { readAt } from '../files/readAt';
 
 const BODY_FILE = 'last-report-body.json';
 const MAGIC = 'pi-audit report body 1';
@@ -120,13 +122,7 @@ export class BodyRecorder {
   }
 }
 
-/** `length` bytes at `position`, fewer when the file ends first. */
-function readAt(fd: number, position: number, length: number): Buffer {
-  const bytes = Buffer.alloc(length);
-  const read = fs.readSync(fd, bytes, 0, length, position);
-  return bytes.subarray(0, read);
-}
-
 function isNotFound(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
+  const code = errorCode(error);
+  return code === 'ENOENT' || code === 'ENOTDIR';
 }

@@ -2,7 +2,8 @@ import { createHash, type Hash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { errorCode } from './resultCache';
+import { errorCode } from '../files/errorCode';
+import { readAt } from '../files/readAt';
 import type { ScanResult } from './scanResult';
 
 /** The last scan's result, beside the packs in the cache folder (one per folder: the last scan wins). */
@@ -140,18 +141,6 @@ function piecesOf(lists: readonly (readonly unknown[])[]): unknown[][][] {
 
 function headOf(key: string): string {
   return `${SNAPSHOT_MAGIC}\n${key}\n`;
-}
-
-/** `length` bytes at `position`, fewer when the file ends first. */
-function readAt(fd: number, position: number, length: number): Buffer {
-  const bytes = Buffer.alloc(length);
-  let read = 0;
-  while (read < length) {
-    const got = fs.readSync(fd, bytes, read, length - read, position + read);
-    if (got === 0) break;
-    read += got;
-  }
-  return bytes.subarray(0, read);
 }
 
 /** The index at the end of the file, when the file is whole and its lists add up to its length. */

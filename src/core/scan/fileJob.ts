@@ -9,7 +9,8 @@ import { evidenceExcerpt } from './evidenceExcerpt';
 import type { FileResult } from './fileResult';
 import { planFile } from './prefilter';
 import { redactExcerpt, redactFindings } from './redactResult';
-import { contentHash, errorCode, type Validity } from './resultCache';
+import { errorCode } from '../files/errorCode';
+import { contentHash, type Validity } from './resultCache';
 import { FOREVER, validUntil } from './resultValidity';
 
 /**

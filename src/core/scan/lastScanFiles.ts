@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { errorCode, sameStamp, type FileStamp, type Validity } from './resultCache';
+import { errorCode } from '../files/errorCode';
+import { sameStamp, type FileStamp, type Validity } from './resultCache';
 import { FOREVER, stillValid } from './resultValidity';
 
 const FILES_FILE = 'last-scan.files';

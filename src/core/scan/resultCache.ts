@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PiAuditConfig } from '../config/model';
+import { errorCode } from '../files/errorCode';
 import { TOOL_VERSION } from '../version';
 import { stillValid } from './resultValidity';
 
@@ -273,6 +274,3 @@ export function prepareFolder(folder: string, scope: string): void {
   for (const stale of others.slice(PACKS_KEPT - 1)) fs.rmSync(stale.file, { force: true });
 }
 
-export function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-}

@@ -7,6 +7,7 @@ import type { FileResult } from './fileResult';
 import { AuditSnapshot, type TimelessResult } from './auditSnapshot';
 import { FilesMatch, LastScanFiles, type ScanFiles } from './lastScanFiles';
 import { cacheScope, DEFAULT_CACHE_FOLDER, prepareFolder, ResultPack, type FileStamp, type PackRecord, type Validity } from './resultCache';
+import { errorCode } from '../files/errorCode';
 
 /** A cached result: its bytes and how long it holds. */
 export type CachedResult = Pick<PackRecord, 'payload' | 'computedOn' | 'until'>;
@@ -184,6 +185,5 @@ export class ScanCache {
 }
 
 function describe(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
-  return error instanceof Error ? error.message : String(error);
+  return errorCode(error) ?? (error instanceof Error ? error.message : String(error));
 }

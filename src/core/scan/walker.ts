@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { Minimatch, type MinimatchOptions } from 'minimatch';
 import { folderFromLevels, type IgnoreLevel, ignoreLevel, isEntryGitIgnored, isGitIgnored } from './gitignoreStack';
 import type { SkippedFile } from './model';
+import { errorCode } from '../files/errorCode';
 import { displayPath, displaySegment } from '../values/redactValues';
 import { nodeFileSystem, type WalkerFileSystem, type WalkerStats } from './walkerFileSystem';
 
@@ -360,9 +361,6 @@ function toError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-}
 
 function unreadable(error: unknown): SkipReason {
   return `unreadable: ${errorCode(error) ?? (error instanceof Error ? error.message : String(error))}`;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { errorCode } from '../files/errorCode';
 
 /**
  * How to start a scan worker thread. `source` is a file path, or code when `isEval` is set;
@@ -26,7 +27,7 @@ export function bundledWorkerEntry(dir: string = __dirname): WorkerEntry | undef
   try {
     code = fs.readFileSync(file);
   } catch (error) {
-    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') return undefined;
+    if (errorCode(error) === 'ENOENT') return undefined;
     throw error;
   }
   // The content, not the file's time: rebuilding the same sources keeps the cache.
