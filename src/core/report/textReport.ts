@@ -1,6 +1,6 @@
 import { categoryLabel } from '../classify/categories';
 import type { Localizer } from '../i18n/localizer';
-import type { ScanResult } from '../scan/scanResult';
+import { diagnosticCounts, type ScanResult } from '../scan/scanResult';
 
 export interface TextOptions {
   localizer: Localizer;
@@ -49,8 +49,7 @@ export function formatText(result: ScanResult, options: TextOptions): string {
   out.push(result.fields.length === 0 && result.values.length === 0
     ? l10n.t('No personal information found.')
     : l10n.t('{0} personal-information fields ({1} sensitive) in {2} files; {3} PI values in data.', result.fields.length, sensitive, result.files, result.values.filter((v) => v.kind).length));
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-  if (result.diagnostics.length > 0) out.push(l10n.t('{0} errors, {1} warnings', errors, warnings));
+  const counts = diagnosticCounts(result);
+  if (result.diagnostics.length > 0) out.push(l10n.t('{0} errors, {1} warnings', counts.error, counts.warning));
   return `${out.join('\n')}\n`;
 }
