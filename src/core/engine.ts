@@ -3,7 +3,7 @@ import type { PiAuditConfig } from './config/model';
 import type { Extractor } from './extract/model';
 import { createExtractors } from './extract/registry';
 import { GrammarLoader } from './extract/treeSitter/grammarLoader';
-import { analyzeFile, type FileAnalysis } from './scan/analyzeFile';
+import { analyzeFile, pickExtractor, type FileAnalysis } from './scan/analyzeFile';
 import { detectValues } from './values/detectValues';
 
 /**
@@ -25,6 +25,6 @@ export class Engine {
 
   /** One file's text (from disk or an editor buffer); `file` is relative to the root, forward slashes. */
   analyze(file: string, text: string): Promise<FileAnalysis> {
-    return analyzeFile(file, text, { extractors: this.extractors, classifier: this.classifier, detectValues: true });
+    return analyzeFile(file, text, { extractor: pickExtractor(this.extractors, file, text), classifier: this.classifier, detectValues: true });
   }
 }

@@ -14,7 +14,8 @@ export interface FileAnalysis {
 }
 
 export interface AnalyzeDependencies {
-  extractors: readonly Extractor[];
+  /** The extractor that reads the file (`pickExtractor`), or none: the caller picks it once. */
+  extractor: Extractor | undefined;
   classifier: Classifier;
   /** Look for PI values in data (seed SQL, fixtures, logs). */
   detectValues: boolean;
@@ -33,7 +34,7 @@ export function pickExtractor(extractors: readonly Extractor[], file: string, te
  * scan root with forward slashes (it becomes part of every finding id).
  */
 export async function analyzeFile(file: string, text: string, deps: AnalyzeDependencies): Promise<FileAnalysis> {
-  const extractor = pickExtractor(deps.extractors, file, text);
+  const extractor = deps.extractor;
   const extraction = extractor ? await extractor.extract(text, file) : undefined;
   const entities = extraction?.entities ?? [];
   const byName = new Map(entities.map((e) => [e.name, e]));

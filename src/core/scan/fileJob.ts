@@ -95,7 +95,7 @@ function finish(job: FileJob, context: JobContext, result: FileResult, hash: str
  */
 export function plannedAnalysis(file: string, text: string, engine: Engine): Promise<FileAnalysis> {
   const plan = planFile(engine.extractors, file, text);
-  return analyzeFile(file, text, { extractors: plan.extractor ? [plan.extractor] : [], classifier: engine.classifier, detectValues: plan.values });
+  return analyzeFile(file, text, { extractor: plan.extractor, classifier: engine.classifier, detectValues: plan.values });
 }
 
 /** An analysis (from the engine or a caller's own engine) as the scan keeps it, PI values masked (redactResult.ts). */
