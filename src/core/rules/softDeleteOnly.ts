@@ -51,20 +51,12 @@ function dedupe<T extends { file: string; line: number; column: number }>(items:
 
 /**
  * The fields of the entities that have soft-delete evidence, in their order: only those can be
- * reported, and most entities have none (their keys are not worth building).
+ * reported, and most entities have none.
  */
 function fieldsOfSoftDeletedEntities(fields: readonly AssessedField[]): readonly AssessedField[] {
   const keys = new Set<string>();
-  const files = new Set<string>();
-  let hashInName = false;
   for (const { finding, evidence } of fields) {
-    if (!evidence.some((e) => e.kind === 'soft-delete')) continue;
-    keys.add(entityKeyOf(finding));
-    files.add(finding.file);
-    hashInName ||= finding.entity.includes('#');
+    if (evidence.some((e) => e.kind === 'soft-delete')) keys.add(entityKeyOf(finding));
   }
-  if (keys.size === 0) return [];
-  // A field in another file has another key, unless a `#` in an entity name makes two keys meet
-  // (`a#b` + `#` + `c` is `a` + `#` + `b#c`).
-  return fields.filter(({ finding }) => (files.has(finding.file) || hashInName || finding.entity.includes('#')) && keys.has(entityKeyOf(finding)));
+  return keys.size === 0 ? [] : fields.filter(({ finding }) => keys.has(entityKeyOf(finding)));
 }
