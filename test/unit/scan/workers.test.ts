@@ -107,6 +107,8 @@ parentPort.on('message', (message) => {
   for (const job of message.jobs) {
     if (job.relPath === 'hang') for (;;) {}
     if (job.relPath === 'crash') process.exit(3);
+    // A file that takes a while: a second worker has time to start and take some.
+    if (job.relPath.startsWith('slow')) for (const end = Date.now() + 5; Date.now() < end; ) {}
     const result = { file: job.relPath, bytes: threadId, format: null, fields: [], values: [], problems: [], evidence: { lineNumbers: [], lines: [] } };
     parentPort.postMessage({ type: 'outcome', outcome: { seq: job.seq, kind: 'result', result, validity: { computedOn: 1, until: 2 } } });
   }
@@ -147,7 +149,8 @@ describe('worker pool', function () {
   it('starts another worker, up to its maximum, when files queue up', async () => {
     const pool = new ScanWorkerPool({ entry: SCRIPTED_WORKER, size: 1, maxSize: 2, setup });
     try {
-      const outcomes = await Promise.all(jobs(Array.from({ length: 400 }, (_, i) => `f${i}`)).map((job) => pool.run(job)));
+      // 2 s of work for one worker: the second starts well within it, however loaded the machine.
+      const outcomes = await Promise.all(jobs(Array.from({ length: 400 }, (_, i) => `slow${i}`)).map((job) => pool.run(job)));
       const threads = new Set(outcomes.map((o) => (o.kind === 'result' && !(o.result instanceof Uint8Array) ? o.result.bytes : -1)));
       assert.equal(threads.size, 2);
     } finally {
